@@ -1,0 +1,28 @@
+import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+
+export type Verdict = 'malicious' | 'suspicious' | 'harmless' | 'unknown';
+
+export const PROVIDER_NAMES = ['virustotal', 'abuseipdb', 'otx', 'rdap', 'feeds', 'mock'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+/** One normalized threat-intel answer for one (indicator, provider). */
+export interface ProviderResult {
+  provider: ProviderName;
+  verdict: Verdict;
+  /** 0 (clean) .. 1 (certainly malicious). */
+  reputationScore: number;
+  summary: string;
+  /** Provider-specific figures the scorer may use (e.g. VirusTotal engine counts). */
+  details: Record<string, unknown>;
+  raw: unknown;
+  queriedAt: Date;
+  /** True for the offline demo provider; results must always say so. */
+  mock: boolean;
+}
+
+export interface EnrichmentProvider {
+  readonly name: ProviderName;
+  supports(type: IndicatorType): boolean;
+  /** Resolves with a result (unknown indicators are a result, not an error); rejects with ProviderError. */
+  lookup(indicator: Indicator, signal?: AbortSignal): Promise<ProviderResult>;
+}
