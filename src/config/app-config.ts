@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ConfigError } from './config.error';
+import { loadOrCreateDevSecrets } from './dev-secrets';
+import { EnvSchema, type LogLevel } from './env.schema';
+
+export type Environment = Record<string, string | undefined>;
+
+/** Typed, validated configuration. Nothing else in the code base reads process.env. */
+export class AppConfig {
+  readonly nodeEnv: EnvSchema['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dbPoolSize: number;
+  readonly dataDir: string;
+  readonly workers: number;
+  readonly jwtSecret: string;
+  readonly jwtExpiresInSeconds: number;
+  readonly encryptionKey: Buffer;
+  readonly logLevel: LogLevel;
+  readonly notifyOnly: boolean;
+  readonly bcryptRounds: number;
+  readonly loginRateLimit: number;
+  readonly loginRateWindowSeconds: number;
+  readonly corsOrigins: string[];
+  readonly trustProxy: boolean;
+  /** Warnings to log once the logger is up (e.g. generated development secrets). */
+  readonly startupWarnings: string[];
+
+  constructor(env: EnvSchema, secrets: { jwtSecret: string; encryptionKey: string }, warnings: string[]) {
+    this.nodeEnv = env.NODE_ENV;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.databaseUrl = env.DATABASE_URL;
+    this.dbPoolSize = env.DB_POOL_SIZE;
+    this.dataDir = resolve(env.DATA_DIR);
+    this.workers = env.WORKERS;
+    this.jwtSecret = secrets.jwtSecret;
+    this.jwtExpiresInSeconds = parseDuration(env.JWT_EXPIRES_IN);
+    this.encryptionKey = decodeEncryptionKey(secrets.encryptionKey);
+    this.logLevel = env.LOG_LEVEL;
+    this.notifyOnly = env.NOTIFY_ONLY;
+    this.bcryptRounds = env.BCRYPT_ROUNDS;
+    this.loginRateLimit = env.LOGIN_RATE_LIMIT;
+    this.loginRateWindowSeconds = env.LOGIN_RATE_WINDOW_SECONDS;
+    this.corsOrigins = env.CORS_ORIGINS;
+    this.trustProxy = env.TRUST_PROXY;
+    this.startupWarnings = warnings;
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return this.databaseUrl === undefined;
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError with every problem listed. */
+export function loadAppConfig(environment: Environment = process.env): AppConfig {
+  const defined = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(EnvSchema, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new ConfigError(`Invalid configuration:\n  - ${lines.join('\n  - ')}`);
+  }
+  const { secrets, warnings } = resolveSecrets(env);
+  return new AppConfig(env, secrets, warnings);
+}
+
+function resolveSecrets(env: EnvSchema): {
+  secrets: { jwtSecret: string; encryptionKey: string };
+  warnings: string[];
+} {
+  if (env.JWT_SECRET && env.ENCRYPTION_KEY) {
+    return { secrets: { jwtSecret: env.JWT_SECRET, encryptionKey: env.ENCRYPTION_KEY }, warnings: [] };
+  }
+  if (env.NODE_ENV === 'production') {
+    const missing = ['JWT_SECRET', 'ENCRYPTION_KEY'].filter((name) => !env[name as keyof EnvSchema]);
+    throw new ConfigError(
+      `Refusing to start in production without ${missing.join(' and ')} (set them in the environment).`,
+    );
+  }
+  const { secrets: generated, file } = loadOrCreateDevSecrets(resolve(env.DATA_DIR));
+  return {
+    secrets: {
+      jwtSecret: env.JWT_SECRET ?? generated.jwtSecret,
+      encryptionKey: env.ENCRYPTION_KEY ?? generated.encryptionKey,
+    },
+    warnings: [
+      `JWT_SECRET/ENCRYPTION_KEY not set: using development secrets from ${file}. Set both in production.`,
+    ],
+  };
+}
+
+function decodeEncryptionKey(value: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('ENCRYPTION_KEY must be 32 bytes, given as 64 hex characters or base64.');
+  }
+  return key;
+}
+
+const SECONDS_PER_UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+function parseDuration(value: string): number {
+  const match = /^(\d+)([smhd]?)$/.exec(value);
+  if (!match) throw new ConfigError(`Invalid duration: ${value}`);
+  return Number(match[1]) * SECONDS_PER_UNIT[match[2] || 's'];
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { loadAppConfig } from './config/app-config';
+import { ConfigError } from './config/config.error';
+
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApp(config);
+  const logger = new Logger('Bootstrap');
+  config.startupWarnings.forEach((warning) => logger.warn(warning));
+  await app.listen({ port: config.port, host: config.host });
+  logger.log(`Mini-SOAR API listening on http://${config.host}:${config.port} (OpenAPI at /docs)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  // Configuration problems are the operator's to fix: one clear line, no stack.
+  const message = error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error);
+  console.error(`Mini-SOAR failed to start: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { ApiKey } from '../../../generated/prisma/client';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'wazuh-prod' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ example: 'wazuh', description: 'Source recorded on every alert sent with this key' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, { message: 'source must be 1-64 letters, digits, _ . -' })
+  source!: string;
+
+  @ApiPropertyOptional({
+    description: 'Also issue an HMAC secret; requests must then carry X-Signature: sha256=<hex>',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  signed?: boolean;
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty({ description: 'First characters of the key, to recognise it' }) prefix!: string;
+  @ApiProperty() signed!: boolean;
+  @ApiProperty() createdAt!: Date;
+  @ApiPropertyOptional({ nullable: true }) lastUsedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true }) revokedAt!: Date | null;
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({ description: 'The key itself; shown only in this response' }) key!: string;
+  @ApiPropertyOptional({ description: 'HMAC secret for X-Signature; shown only in this response' })
+  signingSecret?: string;
+}
+
+/** Never returns the key hash or the sealed secret. */
+export function toApiKeyDto(row: ApiKey): ApiKeyDto {
+  const { id, name, source, prefix, createdAt, lastUsedAt, revokedAt } = row;
+  return { id, name, source, prefix, signed: row.signingSecretSealed !== null, createdAt, lastUsedAt, revokedAt };
+}

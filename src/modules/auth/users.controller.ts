@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Ip, Param, Patch, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/decorators/access.decorator';
+import { CurrentUser } from '../../common/decorators/current-user.decorator';
+import { ADMIN_ONLY } from '../../common/auth/role-groups';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { PaginationQueryDto, type Page } from '../../common/validation/pagination.dto';
+import { UuidParam } from '../../common/validation/uuid-param.pipe';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { toUserDto, UserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Roles(...ADMIN_ONLY)
+  @ApiOperation({ summary: 'List users' })
+  @ApiOkResponse({ type: UserDto, isArray: true })
+  async list(@Query() query: PaginationQueryDto): Promise<Page<UserDto>> {
+    const page = await this.users.list(query);
+    return { ...page, items: page.items.map(toUserDto) };
+  }
+
+  @Patch(':id')
+  @Roles(...ADMIN_ONLY)
+  @ApiOperation({ summary: "Change a user's role or deactivate them" })
+  @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'Would leave no active ADMIN' })
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateUserDto,
+    @Ip() ip: string,
+  ): Promise<UserDto> {
+    return toUserDto(await this.users.update(actor, id, dto, ip));
+  }
+}
