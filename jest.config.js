@@ -1,5 +1,6 @@
 // Unit specs live beside the code; e2e specs boot the real app against real PostgreSQL.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const setupFiles = ['reflect-metadata'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -9,6 +10,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      setupFiles,
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
     },
@@ -16,6 +18,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform,
+      setupFiles,
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',

@@ -24,8 +24,9 @@ const originalQuery = Pool.prototype.query as (...args: unknown[]) => unknown;
 Pool.prototype.query = function patchedQuery(this: Pool, ...args: unknown[]) {
   const callback = args.at(-1);
   if (typeof callback === 'function') {
+    const done = callback as (err: Error | undefined, result: QueryResult) => void;
     args[args.length - 1] = (err: Error | undefined, result: QueryResult) =>
-      callback(err, err ? result : asTextColumns(result));
+      done(err, err ? result : asTextColumns(result));
     return originalQuery.apply(this, args);
   }
   return (originalQuery.apply(this, args) as Promise<QueryResult>).then(asTextColumns);
@@ -36,5 +37,5 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
-  adapter: async () => new PrismaPg({ connectionString: databaseUrl }),
+  adapter: () => Promise.resolve(new PrismaPg({ connectionString: databaseUrl })),
 });

@@ -1,1 +1,5 @@
-export default function globalSetup(): void {}
+import { createTemplateDatabase } from './helpers/test-database';
+
+export default async function globalSetup(): Promise<void> {
+  await createTemplateDatabase();
+}

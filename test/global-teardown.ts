@@ -1,1 +1,5 @@
-export default function globalTeardown(): void {}
+import { dropRunDatabases } from './helpers/test-database';
+
+export default async function globalTeardown(): Promise<void> {
+  await dropRunDatabases();
+}

@@ -29,7 +29,11 @@ export class AppConfig {
   /** Warnings to log once the logger is up (e.g. generated development secrets). */
   readonly startupWarnings: string[];
 
-  constructor(env: EnvSchema, secrets: { jwtSecret: string; encryptionKey: string }, warnings: string[]) {
+  constructor(
+    env: EnvSchema,
+    secrets: { jwtSecret: string; encryptionKey: string },
+    warnings: string[],
+  ) {
     this.nodeEnv = env.NODE_ENV;
     this.port = env.PORT;
     this.host = env.HOST;
@@ -79,10 +83,15 @@ function resolveSecrets(env: EnvSchema): {
   warnings: string[];
 } {
   if (env.JWT_SECRET && env.ENCRYPTION_KEY) {
-    return { secrets: { jwtSecret: env.JWT_SECRET, encryptionKey: env.ENCRYPTION_KEY }, warnings: [] };
+    return {
+      secrets: { jwtSecret: env.JWT_SECRET, encryptionKey: env.ENCRYPTION_KEY },
+      warnings: [],
+    };
   }
   if (env.NODE_ENV === 'production') {
-    const missing = ['JWT_SECRET', 'ENCRYPTION_KEY'].filter((name) => !env[name as keyof EnvSchema]);
+    const missing = ['JWT_SECRET', 'ENCRYPTION_KEY'].filter(
+      (name) => !env[name as keyof EnvSchema],
+    );
     throw new ConfigError(
       `Refusing to start in production without ${missing.join(' and ')} (set them in the environment).`,
     );
@@ -100,7 +109,9 @@ function resolveSecrets(env: EnvSchema): {
 }
 
 function decodeEncryptionKey(value: string): Buffer {
-  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  const key = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, 'hex')
+    : Buffer.from(value, 'base64');
   if (key.length !== 32) {
     throw new ConfigError('ENCRYPTION_KEY must be 32 bytes, given as 64 hex characters or base64.');
   }

@@ -21,7 +21,10 @@ export class Database {
 
   static async open(config: AppConfig): Promise<Database> {
     const database = config.databaseUrl
-      ? new Database(createPool({ connectionString: config.databaseUrl, max: config.dbPoolSize }), 'postgresql')
+      ? new Database(
+          createPool({ connectionString: config.databaseUrl, max: config.dbPoolSize }),
+          'postgresql',
+        )
       : await Database.openEmbedded(config.dataDir);
     try {
       const applied = await applyMigrations(database.pool);
@@ -37,7 +40,11 @@ export class Database {
     const embedded = new EmbeddedPostgres(dataDir);
     const { host, port } = await embedded.start();
     logger.log(`Using the embedded database (PGlite) in ${dataDir} via 127.0.0.1:${port}`);
-    return new Database(createPool({ host, port, user: 'postgres', database: 'postgres', max: 1 }), 'embedded', embedded);
+    return new Database(
+      createPool({ host, port, user: 'postgres', database: 'postgres', max: 1 }),
+      'embedded',
+      embedded,
+    );
   }
 
   /** Where the data lives, for the startup log; never includes credentials. */

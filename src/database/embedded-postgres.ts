@@ -29,7 +29,12 @@ export class EmbeddedPostgres {
     this.acquireLock();
     this.db = await PGlite.create(join(this.dataDir, 'pglite'));
     // Spare slots let pg-pool reconnect while a dropped socket is still closing.
-    this.server = new PGLiteSocketServer({ db: this.db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+    this.server = new PGLiteSocketServer({
+      db: this.db,
+      host: '127.0.0.1',
+      port: 0,
+      maxConnections: 4,
+    });
     await this.server.start();
     const [host, port] = this.server.getServerConn().split(':');
     return { host, port: Number(port) };
@@ -50,7 +55,7 @@ export class EmbeddedPostgres {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(this.lockFile, 'utf8'));
-      if (owner !== process.pid && isAlive(owner)) {
+      if (isAlive(owner)) {
         throw new ConfigError(
           `The embedded database in ${this.dataDir} is in use by process ${owner}. ` +
             'Run one process on the embedded database, or set DATABASE_URL to share PostgreSQL.',

@@ -88,7 +88,9 @@ async function applyPending(client: PoolClient, migrations: MigrationFile[]): Pr
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
-      throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+      throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   return pending.map((migration) => migration.name);

@@ -12,9 +12,7 @@ import { ANALYST_PLUS } from '../auth/role-groups';
 export const ACCESS_POLICY = 'access-policy';
 
 export type AccessPolicy =
-  | { kind: 'public' }
-  | { kind: 'ingest' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  { kind: 'public' } | { kind: 'ingest' } | { kind: 'roles'; roles: readonly Role[] };
 
 /** Opens a route to anyone. Routes without an access decorator are denied. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AppRequest } from '../http/app-request';
 import { body, toErrorBody } from './error-response';
@@ -23,8 +29,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         { err: exception, errorId, method: request.method, url: request.url },
         `Unexpected error ${errorId}`,
       );
-      response = { ...body(HttpStatus.INTERNAL_SERVER_ERROR, `Unexpected error (reference ${errorId})`), errorId };
-    } else if (response.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      response = {
+        ...body(HttpStatus.INTERNAL_SERVER_ERROR, `Unexpected error (reference ${errorId})`),
+        errorId,
+      };
+    } else if (response.statusCode === (HttpStatus.SERVICE_UNAVAILABLE as number)) {
       void reply.header('retry-after', '5');
       this.logger.warn(`Database unavailable during ${request.method} ${request.url}`);
     }

@@ -22,7 +22,11 @@ export function toErrorBody(exception: unknown): ErrorBody | null {
   }
   const state = sqlState(exception);
   // Class 22 = data exception (bad encoding, value out of range...): the input was bad.
-  if (state?.startsWith('22')) return body(HttpStatus.BAD_REQUEST, 'A value in the request is not acceptable to the database.');
+  if (state?.startsWith('22'))
+    return body(
+      HttpStatus.BAD_REQUEST,
+      'A value in the request is not acceptable to the database.',
+    );
   return fromFrameworkError(exception);
 }
 
@@ -30,12 +34,22 @@ export function body(statusCode: number, message: string | string[]): ErrorBody 
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
 }
 
+/** Clearer words for the errors Fastify raises before a route runs. */
+const FRAMEWORK_MESSAGES: Record<number, string> = {
+  413: 'The request body is larger than the 1 MiB limit',
+  415: 'Unsupported Content-Type: send the body as application/json',
+};
+
 function fromHttpException(exception: HttpException): ErrorBody {
   const statusCode = exception.getStatus();
   const response = exception.getResponse();
-  if (typeof response === 'string') return body(statusCode, response);
-  const { message } = response as { message?: string | string[] };
-  return body(statusCode, message ?? exception.message);
+  const message =
+    typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+  const generic = message === undefined || message === STATUS_CODES[statusCode];
+  return body(
+    statusCode,
+    (generic && FRAMEWORK_MESSAGES[statusCode]) || (message ?? exception.message),
+  );
 }
 
 function fromPrismaError(error: Prisma.PrismaClientKnownRequestError): ErrorBody | null {
@@ -57,8 +71,9 @@ function fromPrismaError(error: Prisma.PrismaClientKnownRequestError): ErrorBody
 }
 
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string {
-  const adapterCause = (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })
-    ?.cause;
+  const adapterCause = (
+    error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } }
+  )?.cause;
   const fields = adapterCause?.constraint?.fields ?? (error.meta?.target as string[] | undefined);
   return Array.isArray(fields) ? fields.join(', ') : '';
 }
@@ -66,11 +81,11 @@ function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string {
 /** Fastify's own client errors (415, 413, body parsing) carry a 4xx statusCode. */
 function fromFrameworkError(exception: unknown): ErrorBody | null {
   const { statusCode, message } = (exception ?? {}) as { statusCode?: unknown; message?: unknown };
-  if (statusCode === 415) {
-    return body(415, 'Unsupported Content-Type: send the body as application/json');
-  }
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return body(statusCode, typeof message === 'string' ? message : (STATUS_CODES[statusCode] ?? 'Bad request'));
+    return body(
+      statusCode,
+      typeof message === 'string' ? message : (STATUS_CODES[statusCode] ?? 'Bad request'),
+    );
   }
   return null;
 }

@@ -34,7 +34,9 @@ export function jsonDepthExceeds(buffer: Buffer, limit: number): boolean {
 
 /** Parses a JSON body strictly: valid UTF-8, bounded depth, no prototype poisoning. */
 export function parseJsonBody(buffer: Buffer): unknown {
-  const text = buffer.subarray(buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0);
+  const text = buffer.subarray(
+    buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0,
+  );
   if (text.length === 0 || /^\s*$/.test(text.toString('latin1'))) {
     throw new BodyError('Request body is empty');
   }

@@ -12,7 +12,10 @@ export function setupOpenApi(app: INestApplication): void {
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'jwt')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'Ingest API key' }, 'apiKey')
+      .addApiKey(
+        { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'Ingest API key' },
+        'apiKey',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

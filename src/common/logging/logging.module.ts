@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 
@@ -24,28 +24,38 @@ export const REDACTED_PATHS = [
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-function requestId(req: IncomingMessage, res: ServerResponse): string {
+/** Fastify's request id: the caller's X-Request-Id when it is sane, else a new UUID. */
+export function requestId(req: IncomingMessage): string {
   const header = req.headers['x-request-id'];
-  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-  res.setHeader('x-request-id', id);
-  return id;
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
 }
+
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
 
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // nestjs-pino's default route pattern does not match under Nest 12 + Fastify.
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
-          genReqId: requestId,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           customLogLevel: (_req, res, error) =>
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           // Health probes every few seconds would drown everything else.
-          autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          autoLogging: {
+            ignore: (req: LoggedRequest) =>
+              (req.originalUrl ?? req.url ?? '').startsWith('/health'),
+          },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         },
       }),

@@ -31,7 +31,19 @@ export function canonicalJson(value: unknown): string {
 
 /** Hashes exactly the covered fields, whatever else the row object carries. */
 export function hashEntry(fields: ChainedFields): string {
-  const { id, seq, createdAt, actorId, actorEmail, action, entityType, entityId, data, ip, prevHash } = fields;
+  const {
+    id,
+    seq,
+    createdAt,
+    actorId,
+    actorEmail,
+    action,
+    entityType,
+    entityId,
+    data,
+    ip,
+    prevHash,
+  } = fields;
   const canonical = canonicalJson({
     id,
     seq: seq.toString(),

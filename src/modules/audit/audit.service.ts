@@ -47,18 +47,30 @@ export class AuditService {
       entityId: query.entityId,
       actorId: query.actorId,
       action: query.action,
-      createdAt: query.from || query.to ? { gte: optionalDate(query.from), lte: optionalDate(query.to) } : undefined,
+      createdAt:
+        query.from || query.to
+          ? { gte: optionalDate(query.from), lte: optionalDate(query.to) }
+          : undefined,
     };
     const [total, items] = await Promise.all([
       this.prisma.auditLog.count({ where }),
-      this.prisma.auditLog.findMany({ where, orderBy: { seq: 'desc' }, skip: query.skip, take: query.limit }),
+      this.prisma.auditLog.findMany({
+        where,
+        orderBy: { seq: 'desc' },
+        skip: query.skip,
+        take: query.limit,
+      }),
     ]);
     return toPage(query, total, items);
   }
 
   /** Walks the chain in order; reports the first entry whose link or content was altered. */
   async verify(): Promise<AuditVerification> {
-    let previous: { seq: bigint; hash: string; id: string | null } = { seq: 0n, hash: GENESIS_HASH, id: null };
+    let previous: { seq: bigint; hash: string; id: string | null } = {
+      seq: 0n,
+      hash: GENESIS_HASH,
+      id: null,
+    };
     let checked = 0;
     for (;;) {
       const rows = await this.prisma.auditLog.findMany({
@@ -68,15 +80,21 @@ export class AuditService {
       });
       for (const row of rows) {
         checked++;
-        const intact = row.seq === previous.seq + 1n && row.prevHash === previous.hash && hashEntry(row) === row.hash;
+        const intact =
+          row.seq === previous.seq + 1n &&
+          row.prevHash === previous.hash &&
+          hashEntry(row) === row.hash;
         if (!intact) return { valid: false, checked, firstBrokenId: row.id };
         previous = row;
       }
       if (rows.length < VERIFY_CHUNK) break;
     }
     const head = await this.prisma.auditHead.findUnique({ where: { id: 1 } });
-    const headMatches = head ? head.seq === previous.seq && head.hash === previous.hash : previous.seq === 0n;
-    if (!headMatches) return { valid: false, checked, firstBrokenId: head?.lastId ?? previous.id ?? undefined };
+    const headMatches = head
+      ? head.seq === previous.seq && head.hash === previous.hash
+      : previous.seq === 0n;
+    if (!headMatches)
+      return { valid: false, checked, firstBrokenId: head?.lastId ?? previous.id ?? undefined };
     return { valid: true, checked };
   }
 
@@ -100,7 +118,11 @@ export class AuditService {
     const hash = hashEntry(entry);
     await tx.auditLog.create({ data: { ...entry, hash } });
     const headValues = { seq: entry.seq, lastId: entry.id, hash };
-    await tx.auditHead.upsert({ where: { id: 1 }, create: { id: 1, ...headValues }, update: headValues });
+    await tx.auditHead.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...headValues },
+      update: headValues,
+    });
   }
 }
 

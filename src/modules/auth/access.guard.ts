@@ -45,25 +45,38 @@ export class AccessGuard extends AuthGuard('jwt') {
     const roles = policy.kind === 'roles' ? policy.roles : ANALYST_PLUS;
     const user = request.user as AuthUser;
     if (!roles.includes(user.role)) {
-      throw new ForbiddenException(`Role ${user.role} may not do this; requires ${roles.join(' or ')}`);
+      throw new ForbiddenException(
+        `Role ${user.role} may not do this; requires ${roles.join(' or ')}`,
+      );
     }
     return true;
   }
 
-  override handleRequest<TUser = AuthUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+  override handleRequest<TUser = AuthUser>(
+    error: unknown,
+    user: TUser | false,
+    info: unknown,
+  ): TUser {
     if (error instanceof HttpException) throw error;
     if (error || !user) {
       const expired = (info as { name?: string } | undefined)?.name === 'TokenExpiredError';
-      throw new UnauthorizedException(expired ? 'The token has expired' : 'A valid bearer token is required');
+      throw new UnauthorizedException(
+        expired ? 'The token has expired' : 'A valid bearer token is required',
+      );
     }
     return user;
   }
 
-  private async authenticateIngestKey(presented: string, request: AppRequest): Promise<IngestPrincipal> {
+  private async authenticateIngestKey(
+    presented: string,
+    request: AppRequest,
+  ): Promise<IngestPrincipal> {
     const key = await this.apiKeys.authenticate(presented);
     if (!key) throw new UnauthorizedException('Invalid or revoked API key');
     if (key.signingSecret && !signatureMatches(key, request)) {
-      throw new UnauthorizedException('Missing or invalid X-Signature (expected sha256=<hex HMAC of the body>)');
+      throw new UnauthorizedException(
+        'Missing or invalid X-Signature (expected sha256=<hex HMAC of the body>)',
+      );
     }
     return { apiKeyId: key.apiKeyId, source: key.source };
   }

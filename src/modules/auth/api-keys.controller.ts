@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../../common/decorators/access.decorator';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { ADMIN_ONLY } from '../../common/auth/role-groups';
@@ -17,7 +23,11 @@ export class ApiKeysController {
   @Roles(...ADMIN_ONLY)
   @ApiOperation({ summary: 'Create an ingest API key (the key is shown only in this response)' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateApiKeyDto, @Ip() ip: string): Promise<CreatedApiKeyDto> {
+  create(
+    @CurrentUser() actor: AuthUser,
+    @Body() dto: CreateApiKeyDto,
+    @Ip() ip: string,
+  ): Promise<CreatedApiKeyDto> {
     return this.apiKeys.create(actor, dto, ip);
   }
 
@@ -34,7 +44,11 @@ export class ApiKeysController {
   @Roles(...ADMIN_ONLY)
   @ApiOperation({ summary: 'Revoke an ingest API key (takes effect within seconds everywhere)' })
   @ApiNoContentResponse()
-  async revoke(@CurrentUser() actor: AuthUser, @Param('id', UuidParam) id: string, @Ip() ip: string): Promise<void> {
+  async revoke(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Ip() ip: string,
+  ): Promise<void> {
     await this.apiKeys.revoke(actor, id, ip);
   }
 }

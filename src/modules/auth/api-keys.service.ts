@@ -24,7 +24,10 @@ export interface IngestKey {
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
-  private readonly cache = new LRUCache<string, { key: IngestKey | null }>({ max: 10_000, ttl: CACHE_TTL_MS });
+  private readonly cache = new LRUCache<string, { key: IngestKey | null }>({
+    max: 10_000,
+    ttl: CACHE_TTL_MS,
+  });
   private readonly lastUsedWritten = new Map<string, number>();
 
   constructor(
@@ -48,7 +51,14 @@ export class ApiKeysService {
         },
       });
       await this.audit.record(
-        { actor, action: AuditAction.ApiKeyCreated, entityType: 'api_key', entityId: created.id, ip, data: { name: dto.name, source: dto.source, signed: Boolean(signingSecret) } },
+        {
+          actor,
+          action: AuditAction.ApiKeyCreated,
+          entityType: 'api_key',
+          entityId: created.id,
+          ip,
+          data: { name: dto.name, source: dto.source, signed: Boolean(signingSecret) },
+        },
         tx,
       );
       return created;
@@ -65,7 +75,17 @@ export class ApiKeysService {
       const existing = await tx.apiKey.findUnique({ where: { id } });
       if (!existing) throw new NotFoundException('API key not found');
       if (existing.revokedAt) return existing;
-      await this.audit.record({ actor, action: AuditAction.ApiKeyRevoked, entityType: 'api_key', entityId: id, ip, data: { name: existing.name } }, tx);
+      await this.audit.record(
+        {
+          actor,
+          action: AuditAction.ApiKeyRevoked,
+          entityType: 'api_key',
+          entityId: id,
+          ip,
+          data: { name: existing.name },
+        },
+        tx,
+      );
       return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     });
     this.cache.delete(revoked.keyHash);

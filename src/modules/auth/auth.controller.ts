@@ -43,7 +43,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange email and password for a JWT' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Bad credentials (same message for unknown email)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account from this address' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts for this account from this address',
+  })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
     return this.auth.login(dto, ip);
   }

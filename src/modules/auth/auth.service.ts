@@ -32,20 +32,31 @@ export class AuthService {
 
   async login(dto: LoginDto, ip?: string): Promise<LoginResponseDto> {
     const user = await this.users.findByEmail(dto.email);
-    const passwordMatches = await bcrypt.compare(dto.password, user?.passwordHash ?? (await this.decoyHash));
+    const passwordMatches = await bcrypt.compare(
+      dto.password,
+      user?.passwordHash ?? (await this.decoyHash),
+    );
     if (!user || !passwordMatches || !user.isActive) {
       await this.audit.record({
         actor: user ? { id: user.id, email: user.email } : { email: dto.email },
         action: AuditAction.LoginFailed,
         entityType: 'user',
         entityId: user?.id,
-        data: { reason: !user ? 'unknown_email' : !passwordMatches ? 'wrong_password' : 'inactive' },
+        data: {
+          reason: !user ? 'unknown_email' : !passwordMatches ? 'wrong_password' : 'inactive',
+        },
         ip,
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     await this.users.recordLogin(user.id);
-    await this.audit.record({ actor: user, action: AuditAction.LoginSucceeded, entityType: 'user', entityId: user.id, ip });
+    await this.audit.record({
+      actor: user,
+      action: AuditAction.LoginSucceeded,
+      entityType: 'user',
+      entityId: user.id,
+      ip,
+    });
     const payload: JwtPayload = { sub: user.id, email: user.email, role: user.role };
     return {
       accessToken: await this.jwt.signAsync(payload),

@@ -26,9 +26,18 @@ export class UsersService {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGNUP_LOCK_KEY})`;
       const role = (await tx.user.count()) === 0 ? Role.ADMIN : Role.ANALYST;
-      const user = await tx.user.create({ data: { email: dto.email, name: dto.name, passwordHash, role } });
+      const user = await tx.user.create({
+        data: { email: dto.email, name: dto.name, passwordHash, role },
+      });
       await this.audit.record(
-        { actor: user, action: AuditAction.UserSignedUp, entityType: 'user', entityId: user.id, data: { role }, ip },
+        {
+          actor: user,
+          action: AuditAction.UserSignedUp,
+          entityType: 'user',
+          entityId: user.id,
+          data: { role },
+          ip,
+        },
         tx,
       );
       return user;
@@ -45,7 +54,9 @@ export class UsersService {
       where: { id },
       select: { id: true, email: true, name: true, role: true, isActive: true },
     });
-    return user?.isActive ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+    return user?.isActive
+      ? { id: user.id, email: user.email, name: user.name, role: user.role }
+      : null;
   }
 
   async get(id: string): Promise<User> {
@@ -57,7 +68,11 @@ export class UsersService {
   async list(query: PaginationQueryDto): Promise<Page<User>> {
     const [total, items] = await Promise.all([
       this.prisma.user.count(),
-      this.prisma.user.findMany({ orderBy: { createdAt: 'asc' }, skip: query.skip, take: query.limit }),
+      this.prisma.user.findMany({
+        orderBy: { createdAt: 'asc' },
+        skip: query.skip,
+        take: query.limit,
+      }),
     ]);
     return toPage(query, total, items);
   }
@@ -71,14 +86,30 @@ export class UsersService {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGNUP_LOCK_KEY})`;
       const before = await tx.user.findUnique({ where: { id } });
       if (!before) throw new NotFoundException('User not found');
-      const losesAdmin = before.role === Role.ADMIN && before.isActive && (dto.role !== undefined && dto.role !== Role.ADMIN || dto.isActive === false);
-      if (losesAdmin && (await tx.user.count({ where: { role: Role.ADMIN, isActive: true } })) === 1) {
+      const losesAdmin =
+        before.role === Role.ADMIN &&
+        before.isActive &&
+        ((dto.role !== undefined && dto.role !== Role.ADMIN) || dto.isActive === false);
+      if (
+        losesAdmin &&
+        (await tx.user.count({ where: { role: Role.ADMIN, isActive: true } })) === 1
+      ) {
         throw new ConflictException('The last active ADMIN cannot be demoted or deactivated');
       }
-      const user = await tx.user.update({ where: { id }, data: { role: dto.role, isActive: dto.isActive } });
+      const user = await tx.user.update({
+        where: { id },
+        data: { role: dto.role, isActive: dto.isActive },
+      });
       for (const action of changeActions(before, user)) {
         await this.audit.record(
-          { actor, action, entityType: 'user', entityId: id, ip, data: { from: pick(before), to: pick(user) } },
+          {
+            actor,
+            action,
+            entityType: 'user',
+            entityId: id,
+            ip,
+            data: { from: pick(before), to: pick(user) },
+          },
           tx,
         );
       }

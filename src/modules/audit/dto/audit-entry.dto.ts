@@ -19,7 +19,10 @@ export class AuditEntryDto {
 export class AuditVerificationDto {
   @ApiProperty() valid!: boolean;
   @ApiProperty({ description: 'Entries examined' }) checked!: number;
-  @ApiPropertyOptional({ format: 'uuid', description: 'First entry whose content or link is broken' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'First entry whose content or link is broken',
+  })
   firstBrokenId?: string;
 }
 

@@ -9,9 +9,14 @@ export class CreateApiKeyDto {
   @MaxLength(120)
   name!: string;
 
-  @ApiProperty({ example: 'wazuh', description: 'Source recorded on every alert sent with this key' })
+  @ApiProperty({
+    example: 'wazuh',
+    description: 'Source recorded on every alert sent with this key',
+  })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, { message: 'source must be 1-64 letters, digits, _ . -' })
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, {
+    message: 'source must be 1-64 letters, digits, _ . -',
+  })
   source!: string;
 
   @ApiPropertyOptional({
@@ -43,5 +48,14 @@ export class CreatedApiKeyDto extends ApiKeyDto {
 /** Never returns the key hash or the sealed secret. */
 export function toApiKeyDto(row: ApiKey): ApiKeyDto {
   const { id, name, source, prefix, createdAt, lastUsedAt, revokedAt } = row;
-  return { id, name, source, prefix, signed: row.signingSecretSealed !== null, createdAt, lastUsedAt, revokedAt };
+  return {
+    id,
+    name,
+    source,
+    prefix,
+    signed: row.signingSecretSealed !== null,
+    createdAt,
+    lastUsedAt,
+    revokedAt,
+  };
 }

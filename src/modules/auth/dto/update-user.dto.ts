@@ -8,7 +8,9 @@ export class UpdateUserDto {
   @IsEnum(Role, { message: `role must be one of ${Object.values(Role).join(', ')}` })
   role?: Role;
 
-  @ApiPropertyOptional({ description: 'false deactivates the user; their tokens stop working at once' })
+  @ApiPropertyOptional({
+    description: 'false deactivates the user; their tokens stop working at once',
+  })
   @IsOptional()
   @IsBoolean()
   isActive?: boolean;

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { loadAppConfig } from '../../src/config/app-config';
+import { TEST_SECRETS } from '../helpers/test-app';
+
+/** Smoke suite on the embedded default: no DATABASE_URL, PGlite under DATA_DIR. */
+describe('Embedded PGlite database (e2e smoke)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mini-soar-embedded-'));
+  let app: NestFastifyApplication | undefined;
+
+  const start = async () => {
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      BCRYPT_ROUNDS: '4',
+      WORKERS: '0',
+      ...TEST_SECRETS,
+    });
+    app = await createApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return request(app.getHttpServer());
+  };
+  const stop = async () => {
+    await app?.close();
+    app = undefined;
+  };
+
+  afterAll(async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves signup, login and /auth/me, and keeps the data across a restart', async () => {
+    let http = await start();
+    const ready = await http.get('/health/ready').expect(200);
+    expect(ready.body.info.database.mode).toBe('embedded');
+    await http
+      .post('/auth/signup')
+      .send({ email: 'admin@example.com', password: 'embedded-pass', name: 'A' })
+      .expect(201);
+    await stop();
+
+    http = await start();
+    const login = await http
+      .post('/auth/login')
+      .send({ email: 'admin@example.com', password: 'embedded-pass' })
+      .expect(200);
+    const me = await http
+      .get('/auth/me')
+      .auth(login.body.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(me.body).toMatchObject({ email: 'admin@example.com', role: 'ADMIN' });
+    const verify = await http
+      .get('/audit/verify')
+      .auth(login.body.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(verify.body.valid).toBe(true);
+    await http
+      .post('/auth/signup')
+      .send({ email: 'admin@example.com', password: 'embedded-pass', name: 'A' })
+      .expect(409);
+  });
+
+  it('refuses a second process on the same data folder', async () => {
+    await stop();
+    // Another live process owns the lock: the parent process stands in for it.
+    writeFileSync(join(dataDir, 'pglite.lock'), String(process.ppid));
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      WORKERS: '0',
+      ...TEST_SECRETS,
+    });
+    await expect(createApp(config)).rejects.toThrow(`in use by process ${process.ppid}`);
+    rmSync(join(dataDir, 'pglite.lock'));
+  });
+
+  it('takes over the lock of a process that died', async () => {
+    writeFileSync(join(dataDir, 'pglite.lock'), '999999999');
+    const http = await start();
+    await http.get('/health/ready').expect(200);
+  });
+});
