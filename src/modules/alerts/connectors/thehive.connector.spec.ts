@@ -1,0 +1,44 @@
+import { theHiveAlertWithArtifacts, zeekPasswordGuessing } from './fixtures/zeek-thehive.fixtures';
+import { TheHiveConnector } from './thehive.connector';
+
+describe(TheHiveConnector.name, () => {
+  const connector = new TheHiveConnector();
+
+  it('maps an alert: epoch-ms date, severity 4 as critical, no host or user', () => {
+    expect(connector.normalize(theHiveAlertWithArtifacts)).toEqual({
+      sourceTool: 'thehive',
+      title: 'Phishing campaign targeting finance',
+      description: 'Reported by three users.',
+      eventTime: '2024-04-01T19:33:20.000Z',
+      srcIp: null,
+      srcPort: null,
+      dstIp: null,
+      dstPort: null,
+      hostname: null,
+      username: null,
+      ruleId: null,
+      ruleName: null,
+      sourceSeverity: 95,
+      sourceSeverityLabel: 'critical',
+      tags: ['phishing', 'finance'],
+    });
+  });
+
+  it.each([
+    [1, 'low', 30],
+    [2, 'medium', 55],
+    [3, 'high', 80],
+    [5, 'unknown', null],
+  ])('maps severity %i to %s', (severity, label, score) => {
+    expect(connector.normalize({ ...theHiveAlertWithArtifacts, severity })).toMatchObject({
+      sourceSeverityLabel: label,
+      sourceSeverity: score,
+    });
+  });
+
+  it('recognizes a create-alert body without _type', () => {
+    const body = { title: 'x', source: 'misp', sourceRef: 'r-1', type: 'external', tlp: 2 };
+    expect(connector.recognizes(body)).toBe(true);
+    expect(connector.recognizes(zeekPasswordGuessing)).toBe(false);
+  });
+});
