@@ -25,4 +25,8 @@ export interface EnrichmentProvider {
   supports(type: IndicatorType): boolean;
   /** Resolves with a result (unknown indicators are a result, not an error); rejects with ProviderError. */
   lookup(indicator: Indicator, signal?: AbortSignal): Promise<ProviderResult>;
+  /** Background work (feed refresh timers); called once after construction, when present. */
+  start?(): void;
+  /** Stops background work; called before a provider is dropped or rebuilt. */
+  stop?(): void;
 }
