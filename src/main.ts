@@ -15,7 +15,8 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // Configuration problems are the operator's to fix: one clear line, no stack.
-  const message = error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error);
+  const message =
+    error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error));
   console.error(`Mini-SOAR failed to start: ${message}`);
   process.exit(1);
 });
