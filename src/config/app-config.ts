@@ -7,6 +7,22 @@ import { EnvSchema, type LogLevel } from './env.schema';
 
 export type Environment = Record<string, string | undefined>;
 
+export interface VendorEnv {
+  apiKey?: string;
+  baseUrl?: string;
+}
+
+export interface EnrichmentEnv {
+  cacheTtlSeconds: number;
+  mock: 'auto' | 'true' | 'false';
+  virustotal: VendorEnv;
+  abuseipdb: VendorEnv;
+  otx: VendorEnv;
+  rdap: { enabled: boolean; baseUrl?: string; bootstrap?: string };
+  feeds: { name: string; location: string }[];
+  feedsRefreshSeconds: number;
+}
+
 /** Typed, validated configuration. Nothing else in the code base reads process.env. */
 export class AppConfig {
   readonly nodeEnv: EnvSchema['NODE_ENV'];
@@ -26,6 +42,16 @@ export class AppConfig {
   readonly loginRateWindowSeconds: number;
   readonly corsOrigins: string[];
   readonly trustProxy: boolean;
+  readonly ingestBatchMax: number;
+  readonly ingestBatchWindowMs: number;
+  readonly dedupWindowSeconds: number;
+  readonly alertStuckTimeoutSeconds: number;
+  readonly internalCidrs: string[];
+  readonly internalDomains: string[];
+  readonly enrichment: EnrichmentEnv;
+  readonly scoreAutoCloseBelow: number;
+  /** Parsed SCORE_WEIGHTS (validated by the scoring module). */
+  readonly scoreWeights: Record<string, unknown>;
   /** Warnings to log once the logger is up (e.g. generated development secrets). */
   readonly startupWarnings: string[];
 
@@ -51,6 +77,28 @@ export class AppConfig {
     this.loginRateWindowSeconds = env.LOGIN_RATE_WINDOW_SECONDS;
     this.corsOrigins = env.CORS_ORIGINS;
     this.trustProxy = env.TRUST_PROXY;
+    this.ingestBatchMax = env.INGEST_BATCH_MAX;
+    this.ingestBatchWindowMs = env.INGEST_BATCH_WINDOW_MS;
+    this.dedupWindowSeconds = env.DEDUP_WINDOW_SECONDS;
+    this.alertStuckTimeoutSeconds = env.ALERT_STUCK_TIMEOUT_SECONDS;
+    this.internalCidrs = env.INTERNAL_CIDRS;
+    this.internalDomains = env.INTERNAL_DOMAINS.map((domain) => domain.toLowerCase());
+    this.enrichment = {
+      cacheTtlSeconds: env.ENRICHMENT_CACHE_TTL_SECONDS,
+      mock: env.MOCK_ENRICHMENT,
+      virustotal: { apiKey: env.VT_API_KEY, baseUrl: env.VT_BASE_URL },
+      abuseipdb: { apiKey: env.ABUSEIPDB_API_KEY, baseUrl: env.ABUSEIPDB_BASE_URL },
+      otx: { apiKey: env.OTX_API_KEY, baseUrl: env.OTX_BASE_URL },
+      rdap: {
+        enabled: env.RDAP_ENABLED,
+        baseUrl: env.RDAP_BASE_URL,
+        bootstrap: env.RDAP_BOOTSTRAP,
+      },
+      feeds: env.THREAT_FEEDS.map(parseFeed),
+      feedsRefreshSeconds: env.THREAT_FEEDS_REFRESH_SECONDS,
+    };
+    this.scoreAutoCloseBelow = env.SCORE_AUTO_CLOSE_BELOW;
+    this.scoreWeights = parseJsonObject('SCORE_WEIGHTS', env.SCORE_WEIGHTS);
     this.startupWarnings = warnings;
   }
 
@@ -116,6 +164,26 @@ function decodeEncryptionKey(value: string): Buffer {
     throw new ConfigError('ENCRYPTION_KEY must be 32 bytes, given as 64 hex characters or base64.');
   }
   return key;
+}
+
+function parseFeed(entry: string): { name: string; location: string } {
+  const separator = entry.indexOf('=');
+  if (separator <= 0 || separator === entry.length - 1) {
+    throw new ConfigError(`THREAT_FEEDS entries must look like name=path-or-url, got "${entry}"`);
+  }
+  return { name: entry.slice(0, separator).trim(), location: entry.slice(separator + 1).trim() };
+}
+
+function parseJsonObject(name: string, value?: string): Record<string, unknown> {
+  if (!value) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${name} must be a JSON object`);
 }
 
 const SECONDS_PER_UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };

@@ -103,4 +103,85 @@ export class EnvSchema {
   @Transform(toBoolean)
   @IsBoolean()
   TRUST_PROXY = false;
+
+  // ---------------------------------------------------------------- ingestion & pipeline
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  INGEST_BATCH_MAX = 500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  INGEST_BATCH_WINDOW_MS = 2;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DEDUP_WINDOW_SECONDS = 3600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  ALERT_STUCK_TIMEOUT_SECONDS = 300;
+
+  @Transform(toList)
+  @IsString({ each: true })
+  INTERNAL_CIDRS: string[] = [];
+
+  @Transform(toList)
+  @IsString({ each: true })
+  INTERNAL_DOMAINS: string[] = [];
+
+  // ---------------------------------------------------------------- enrichment
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  ENRICHMENT_CACHE_TTL_SECONDS = 86400;
+
+  @IsIn(['auto', 'true', 'false'])
+  MOCK_ENRICHMENT: 'auto' | 'true' | 'false' = 'auto';
+
+  @IsOptional() @IsString() VT_API_KEY?: string;
+  @IsOptional() @IsString() VT_BASE_URL?: string;
+  @IsOptional() @IsString() ABUSEIPDB_API_KEY?: string;
+  @IsOptional() @IsString() ABUSEIPDB_BASE_URL?: string;
+  @IsOptional() @IsString() OTX_API_KEY?: string;
+  @IsOptional() @IsString() OTX_BASE_URL?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  RDAP_ENABLED = false;
+
+  @IsOptional() @IsString() RDAP_BASE_URL?: string;
+  /** Folder or URL holding the IANA bootstrap files (dns.json, ipv4.json, ipv6.json). */
+  @IsOptional() @IsString() RDAP_BOOTSTRAP?: string;
+
+  /** Comma-separated `name=location` block lists (file path or http(s) URL). */
+  @Transform(toList)
+  @IsString({ each: true })
+  THREAT_FEEDS: string[] = [];
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  THREAT_FEEDS_REFRESH_SECONDS = 3600;
+
+  // ---------------------------------------------------------------- scoring
+
+  /** Alerts scoring below this with no malicious/suspicious verdict are auto-closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  SCORE_AUTO_CLOSE_BELOW = 25;
+
+  /** Optional JSON object overriding scoring weights (see README). */
+  @IsOptional()
+  @IsString()
+  SCORE_WEIGHTS?: string;
 }
