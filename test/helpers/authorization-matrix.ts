@@ -1,0 +1,69 @@
+/**
+ * Route x role -> expected status, for every route. Each module appends its rows.
+ * Statuses for allowed roles are what a valid-looking request gets; ids that do not
+ * exist are fine (404 proves the guard let the request through).
+ */
+export type Caller = 'ANONYMOUS' | 'ADMIN' | 'APPROVER' | 'ANALYST' | 'AUDITOR';
+
+export interface MatrixRow {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  body?: object;
+  expect: Record<Caller, number>;
+}
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+/** Expected statuses when only `allowed` may call and they get `ok`. */
+export function only(allowed: Exclude<Caller, 'ANONYMOUS'>[], ok: number): Record<Caller, number> {
+  const denied = (caller: Caller) => (caller === 'ANONYMOUS' ? 401 : 403);
+  const callers: Caller[] = ['ANONYMOUS', 'ADMIN', 'APPROVER', 'ANALYST', 'AUDITOR'];
+  return Object.fromEntries(
+    callers.map((caller) => [caller, allowed.includes(caller as never) ? ok : denied(caller)]),
+  ) as Record<Caller, number>;
+}
+
+export const ANY = ['ADMIN', 'APPROVER', 'ANALYST', 'AUDITOR'] as const;
+export const ANALYST_PLUS = ['ADMIN', 'APPROVER', 'ANALYST'] as const;
+export const ADMIN = ['ADMIN'] as const;
+export const AUDIT_READERS = ['ADMIN', 'AUDITOR'] as const;
+
+export const PUBLIC = (status: number): Record<Caller, number> => ({
+  ANONYMOUS: status,
+  ADMIN: status,
+  APPROVER: status,
+  ANALYST: status,
+  AUDITOR: status,
+});
+
+export const AUTHORIZATION_MATRIX: MatrixRow[] = [
+  { method: 'get', path: '/health', expect: PUBLIC(200) },
+  { method: 'get', path: '/health/ready', expect: PUBLIC(200) },
+  {
+    method: 'post',
+    path: '/auth/login',
+    body: { email: 'nobody@example.com', password: 'x' },
+    expect: PUBLIC(401),
+  },
+  { method: 'post', path: '/auth/signup', body: { email: 'x' }, expect: PUBLIC(400) },
+  { method: 'get', path: '/auth/me', expect: only([...ANY], 200) },
+  { method: 'get', path: '/users', expect: only([...ADMIN], 200) },
+  {
+    method: 'patch',
+    path: `/users/${MISSING}`,
+    body: { role: 'ANALYST' },
+    expect: only([...ADMIN], 404),
+  },
+  {
+    method: 'post',
+    path: '/api-keys',
+    body: { name: 'matrix', source: 'generic' },
+    expect: only([...ADMIN], 201),
+  },
+  { method: 'get', path: '/api-keys', expect: only([...ADMIN], 200) },
+  { method: 'delete', path: `/api-keys/${MISSING}`, expect: only([...ADMIN], 404) },
+  { method: 'get', path: '/audit', expect: only([...AUDIT_READERS], 200) },
+  { method: 'get', path: '/audit/verify', expect: only([...AUDIT_READERS], 200) },
+];
+
+export { MISSING as MISSING_ID };
