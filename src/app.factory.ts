@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,9 +5,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
-import { requestId } from './common/logging/logging.module';
+import { requestId } from './common/http/request-id';
+import { registerAccessLog } from './common/logging/access-log';
 import { registerJsonBodyParser } from './common/http/json-body';
 import { setupOpenApi } from './common/http/openapi';
+import { registerResponseHeaders } from './common/http/response-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -28,15 +29,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, BODY_LIMIT_BYTES);
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-    },
-  });
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  registerResponseHeaders(fastify);
+  registerAccessLog(fastify, config.logLevel);
+  // No CORS hook at all unless browsers on other origins are allowed (it runs on every request).
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -7,6 +7,9 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { QueueModule } from './queue/queue.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +24,9 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        QueueModule,
+        AlertsModule,
+        JobsModule,
       ],
     };
   }

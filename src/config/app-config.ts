@@ -46,6 +46,9 @@ export class AppConfig {
   readonly ingestBatchWindowMs: number;
   readonly dedupWindowSeconds: number;
   readonly alertStuckTimeoutSeconds: number;
+  readonly queueHeartbeatSeconds: number;
+  readonly queueMonitorIntervalSeconds: number;
+  readonly workerBatchSize: number;
   readonly internalCidrs: string[];
   readonly internalDomains: string[];
   readonly enrichment: EnrichmentEnv;
@@ -81,6 +84,9 @@ export class AppConfig {
     this.ingestBatchWindowMs = env.INGEST_BATCH_WINDOW_MS;
     this.dedupWindowSeconds = env.DEDUP_WINDOW_SECONDS;
     this.alertStuckTimeoutSeconds = env.ALERT_STUCK_TIMEOUT_SECONDS;
+    this.queueHeartbeatSeconds = env.QUEUE_HEARTBEAT_SECONDS;
+    this.queueMonitorIntervalSeconds = env.QUEUE_MONITOR_INTERVAL_SECONDS;
+    this.workerBatchSize = env.WORKER_BATCH_SIZE;
     this.internalCidrs = env.INTERNAL_CIDRS;
     this.internalDomains = env.INTERNAL_DOMAINS.map((domain) => domain.toLowerCase());
     this.enrichment = {

@@ -116,7 +116,7 @@ export class EnvSchema {
   @IsInt()
   @Min(0)
   @Max(1000)
-  INGEST_BATCH_WINDOW_MS = 2;
+  INGEST_BATCH_WINDOW_MS = 0;
 
   @Type(() => Number)
   @IsInt()
@@ -127,6 +127,25 @@ export class EnvSchema {
   @IsInt()
   @Min(10)
   ALERT_STUCK_TIMEOUT_SECONDS = 300;
+
+  /** A job whose worker stops heart-beating for this long is handed to another worker. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  QUEUE_HEARTBEAT_SECONDS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  QUEUE_MONITOR_INTERVAL_SECONDS = 30;
+
+  /** Jobs a worker claims per fetch. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_BATCH_SIZE = 10;
 
   @Transform(toList)
   @IsString({ each: true })

@@ -8,6 +8,8 @@ export type Caller = 'ANONYMOUS' | 'ADMIN' | 'APPROVER' | 'ANALYST' | 'AUDITOR';
 export interface MatrixRow {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
+  /** The OpenAPI path this row exercises, when `path` fills a parameter with something other than a UUID. */
+  template?: string;
   body?: object;
   expect: Record<Caller, number>;
 }
@@ -64,6 +66,28 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { method: 'delete', path: `/api-keys/${MISSING}`, expect: only([...ADMIN], 404) },
   { method: 'get', path: '/audit', expect: only([...AUDIT_READERS], 200) },
   { method: 'get', path: '/audit/verify', expect: only([...AUDIT_READERS], 200) },
+  {
+    method: 'post',
+    path: '/alerts/webhook',
+    body: { title: 'matrix' },
+    expect: only([...ANALYST_PLUS], 202),
+  },
+  {
+    method: 'post',
+    path: '/alerts/webhook/generic',
+    template: '/alerts/webhook/{connector}',
+    body: { title: 'matrix' },
+    expect: only([...ANALYST_PLUS], 202),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/alert',
+    body: { title: 'matrix' },
+    expect: only([...ANALYST_PLUS], 202),
+  },
+  { method: 'get', path: '/jobs', expect: only([...ADMIN], 200) },
+  { method: 'get', path: `/jobs/${MISSING}`, expect: only([...ANALYST_PLUS], 404) },
+  { method: 'post', path: `/jobs/${MISSING}/retry`, expect: only([...ADMIN], 404) },
 ];
 
 export { MISSING as MISSING_ID };

@@ -8,4 +8,5 @@ export enum AuditAction {
   UserReactivated = 'user.reactivated',
   ApiKeyCreated = 'api_key.created',
   ApiKeyRevoked = 'api_key.revoked',
+  JobRetried = 'job.retried',
 }

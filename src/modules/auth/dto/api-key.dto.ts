@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { ApiKey } from '../../../generated/prisma/client';
+import { SOURCE_NAME, SOURCE_NAME_MESSAGE } from '../../../common/validation/source-name.pipe';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'wazuh-prod' })

@@ -1,0 +1,9 @@
+/** pg-boss queues. Data shapes live beside their workers. */
+export enum QueueName {
+  ProcessAlert = 'alert.process',
+  ReenrichAlert = 'alert.reenrich',
+  SweepStuckAlerts = 'alert.sweep-stuck',
+}
+
+/** Queues whose jobs the jobs API lists and retries. */
+export const AUTOMATION_QUEUES: QueueName[] = [QueueName.ProcessAlert, QueueName.ReenrichAlert];

@@ -1,0 +1,114 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  PgBoss,
+  type JobInsert,
+  type SendOptions,
+  type WorkOptions,
+  type Job,
+  type JobResult,
+} from 'pg-boss';
+import type { PoolClient } from 'pg';
+import { AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { captureStatement, type CapturedStatement } from './captured-statement';
+import { QueueName } from './queue-names';
+import { sqlExecutor } from './sql-executor';
+
+export const QUEUE_SCHEMA = 'pgboss';
+
+/** Retry policy of automation jobs: at most 3 retries with exponential backoff, then FAILED. */
+const AUTOMATION_QUEUE_OPTIONS = {
+  retryLimit: 3,
+  retryBackoff: true,
+  retryDelay: 2,
+  retryDelayMax: 60,
+  expireInSeconds: 300,
+  deleteAfterSeconds: 7 * 86400,
+};
+
+export type BatchHandler<T> = (jobs: Job<T>[]) => Promise<JobResult[]>;
+
+/**
+ * pg-boss on the application's database. In PostgreSQL mode it owns a small pool (and a
+ * LISTEN connection, so workers wake as soon as a job is written); on the embedded
+ * database it shares the single connection and polls.
+ */
+@Injectable()
+export class QueueService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Queue');
+  private readonly boss: PgBoss;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly database: Database,
+  ) {
+    const shared = database.mode === 'embedded';
+    this.boss = new PgBoss({
+      schema: QUEUE_SCHEMA,
+      ...(shared
+        ? { db: sqlExecutor(database.pool) }
+        : { connectionString: config.databaseUrl, max: 4 }),
+      useListenNotify: !shared,
+      monitorIntervalSeconds: config.queueMonitorIntervalSeconds,
+      superviseIntervalSeconds: config.queueMonitorIntervalSeconds,
+      application_name: 'mini-soar-queue',
+    });
+    this.boss.on('error', (error: Error) => this.logger.error(`Queue error: ${error.message}`));
+    this.boss.on('warning', (warning: { message?: string }) =>
+      this.logger.warn(`Queue warning: ${warning.message}`),
+    );
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    for (const name of [QueueName.ProcessAlert, QueueName.ReenrichAlert]) {
+      await this.boss.createQueue(name, {
+        ...AUTOMATION_QUEUE_OPTIONS,
+        heartbeatSeconds: this.config.queueHeartbeatSeconds,
+        notify: true,
+      });
+    }
+    await this.boss.createQueue(QueueName.SweepStuckAlerts, {
+      retryLimit: 0,
+      expireInSeconds: 120,
+    });
+    // pg-boss cached its queue list at start(), before these existed. An empty insert loads them
+    // now, so an insert inside an ingest transaction never needs a second connection (the
+    // embedded database has only one).
+    for (const name of Object.values(QueueName)) await this.boss.insert(name, []);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 10_000 });
+  }
+
+  /** Writes jobs inside the caller's transaction, so they commit or roll back with its rows. */
+  async insertInTransaction(client: PoolClient, name: QueueName, jobs: JobInsert[]): Promise<void> {
+    await this.boss.insert(name, jobs, { db: sqlExecutor(client) });
+  }
+
+  /** The statement pg-boss would run to insert these jobs, for callers that fold it into their own. */
+  jobInsertStatement(name: QueueName, jobs: JobInsert[]): Promise<CapturedStatement | null> {
+    return captureStatement((db) => this.boss.insert(name, jobs, { db }));
+  }
+
+  send(name: QueueName, data: object, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, options);
+  }
+
+  async work<T>(name: QueueName, options: WorkOptions, handler: BatchHandler<T>): Promise<void> {
+    await this.boss.work<T>(name, { ...options, perJobResults: true }, handler as never);
+  }
+
+  schedule(name: QueueName, cron: string): Promise<void> {
+    return this.boss.schedule(name, cron);
+  }
+
+  retry(name: QueueName, id: string): Promise<unknown> {
+    return this.boss.retry(name, id);
+  }
+
+  getJob<T>(name: QueueName, id: string) {
+    return this.boss.getJobById<T>(name, id);
+  }
+}
