@@ -58,7 +58,13 @@ export function sqlState(error: unknown, depth = 0): string | undefined {
   if (typeof error !== 'object' || error === null || depth > 5) return undefined;
   const e = error as ErrorLike & { originalCode?: unknown };
   for (const candidate of [e.originalCode, e.code]) {
-    if (typeof candidate === 'string' && /^[0-9A-Z]{5}$/.test(candidate)) return candidate;
+    // Five characters, but not Prisma's own P1xxx-P6xxx codes (SQLSTATE only has class P0).
+    if (
+      typeof candidate === 'string' &&
+      /^[0-9A-Z]{5}$/.test(candidate) &&
+      !/^P[1-9]/.test(candidate)
+    )
+      return candidate;
   }
   return sqlState(e.cause, depth + 1) ?? sqlState(e.meta?.driverAdapterError?.cause, depth + 1);
 }

@@ -1,0 +1,63 @@
+import {
+  BadRequestException,
+  ConflictException,
+  HttpException,
+  NotFoundException,
+} from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client';
+import { toErrorBody } from './error-response';
+
+const prismaError = (code: string, meta: Record<string, unknown>) =>
+  new Prisma.PrismaClientKnownRequestError('prisma says no', { code, clientVersion: 'test', meta });
+
+describe('toErrorBody', () => {
+  it('keeps Nest exceptions and their validation messages', () => {
+    expect(toErrorBody(new BadRequestException(['email must be an email']))).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: ['email must be an email'],
+    });
+    expect(toErrorBody(new NotFoundException('Alert not found'))).toMatchObject({
+      statusCode: 404,
+      message: 'Alert not found',
+    });
+  });
+
+  it('gives framework 413/415 errors clear words', () => {
+    expect(toErrorBody(new HttpException('Unsupported Media Type', 415))?.message).toMatch(
+      /application\/json/,
+    );
+    expect(toErrorBody(new HttpException('Payload Too Large', 413))?.message).toMatch(/1 MiB/);
+  });
+
+  it('maps Prisma unique, not-found and foreign-key errors', () => {
+    const unique = prismaError('P2002', {
+      modelName: 'User',
+      driverAdapterError: { cause: { constraint: { fields: ['email'] } } },
+    });
+    expect(toErrorBody(unique)).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'User with this email already exists',
+    });
+    expect(toErrorBody(prismaError('P2025', { modelName: 'Case' }))).toMatchObject({
+      statusCode: 404,
+      message: 'Case not found',
+    });
+    expect(toErrorBody(prismaError('P2003', { modelName: 'CaseNote' }))).toMatchObject({
+      statusCode: 409,
+    });
+  });
+
+  it('answers 503 when the database is unreachable and 400 for data exceptions', () => {
+    expect(toErrorBody(prismaError('P1001', {}))).toMatchObject({ statusCode: 503 });
+    expect(
+      toErrorBody({ code: '22P05', message: 'unsupported Unicode escape sequence' }),
+    ).toMatchObject({ statusCode: 400 });
+  });
+
+  it('returns null for the unexpected, so the filter logs it and hides it', () => {
+    expect(toErrorBody(new Error('secret internals'))).toBeNull();
+    expect(toErrorBody(new ConflictException()).statusCode).toBe(409);
+  });
+});
