@@ -197,7 +197,7 @@ export class EnvSchema {
   @IsInt()
   @Min(0)
   @Max(100)
-  SCORE_AUTO_CLOSE_BELOW = 25;
+  SCORE_AUTO_CLOSE_BELOW = 30;
 
   /** Optional JSON object overriding scoring weights (see README). */
   @IsOptional()

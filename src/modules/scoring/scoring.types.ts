@@ -1,0 +1,61 @@
+import type { IndicatorType } from '../../common/types/indicator';
+import type { SourceSeverityLabel } from '../alerts/normalization/normalized-alert';
+import type { Verdict } from '../enrichment/providers/provider.types';
+
+export type Criticality = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export type SeverityClass = 'INFO' | 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+
+export interface ScoredEnrichment {
+  provider: string;
+  verdict: Verdict;
+  reputationScore: number;
+  details: Record<string, unknown>;
+  mock: boolean;
+}
+
+export interface ScoringObservable {
+  type: IndicatorType;
+  value: string;
+  internal: boolean;
+  allowlisted: boolean;
+  enrichments: ScoredEnrichment[];
+}
+
+export interface ScoringInput {
+  /** 0-100 hint from the source tool's own severity; null when it gives none. */
+  sourceSeverity: number | null;
+  sourceSeverityLabel: SourceSeverityLabel;
+  observables: ScoringObservable[];
+  assetCriticality: Criticality | null;
+  /** Earlier alerts with the same fingerprint. */
+  previousOccurrences: number;
+}
+
+export interface ScoreContribution {
+  factor:
+    | 'source_severity'
+    | 'threat_intel'
+    | 'asset_criticality'
+    | 'recurrence'
+    | 'exposure'
+    | 'allowlist'
+    | 'cap';
+  points: number;
+  reason: string;
+}
+
+export interface ScoreResult {
+  score: number;
+  severity: SeverityClass;
+  breakdown: ScoreContribution[];
+  /** Some provider said malicious or suspicious about a non-allow-listed indicator. */
+  hasBadVerdict: boolean;
+  /** The affected asset is HIGH or CRITICAL: its alerts are never auto-closed. */
+  protectedAsset: boolean;
+}
+
+export interface Decision {
+  autoClose: boolean;
+  reason?: string;
+  openCase: boolean;
+}
