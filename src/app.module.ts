@@ -8,6 +8,10 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
+import { AllowlistModule } from './modules/allowlist/allowlist.module';
+import { AssetsModule } from './modules/assets/assets.module';
+import { EnrichmentModule } from './modules/enrichment/enrichment.module';
+import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { QueueModule } from './queue/queue.module';
 
@@ -27,6 +31,10 @@ export class AppModule {
         QueueModule,
         AlertsModule,
         JobsModule,
+        IntegrationsModule,
+        EnrichmentModule,
+        AllowlistModule,
+        AssetsModule,
       ],
     };
   }

@@ -1,0 +1,154 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user';
+import type { Indicator } from '../../common/types/indicator';
+import { toPage, type Page } from '../../common/validation/pagination.dto';
+import { PrismaService } from '../../database/prisma.service';
+import type { AllowlistEntry } from '../../generated/prisma/client';
+import { AllowlistType } from '../../generated/prisma/enums';
+import { AllowlistMatcher, type AllowlistEntryType } from '../alerts/observables/allowlist-matcher';
+import { AuditAction } from '../audit/audit-action';
+import { AuditService } from '../audit/audit.service';
+import { AllowlistValueError, inferIndicator, normalizeAllowlistValue } from './allowlist-value';
+import type { AllowlistQueryDto, CreateAllowlistEntryDto } from './dto/allowlist-entry.dto';
+
+/** How long a matcher is trusted: entries added by another process apply within it. */
+const MATCHER_TTL_MS = 5_000;
+
+@Injectable()
+export class AllowlistService {
+  private matcher: { value: AllowlistMatcher; loadedAt: number } | null = null;
+  private loading: Promise<AllowlistMatcher> | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: AllowlistQueryDto): Promise<Page<AllowlistEntry>> {
+    const where = query.type ? { type: toDbType(query.type) } : {};
+    const [total, items] = await Promise.all([
+      this.prisma.allowlistEntry.count({ where }),
+      this.prisma.allowlistEntry.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        skip: query.skip,
+        take: query.limit,
+      }),
+    ]);
+    return toPage(query, total, items);
+  }
+
+  async create(
+    actor: AuthUser,
+    dto: CreateAllowlistEntryDto,
+    ip?: string,
+  ): Promise<AllowlistEntry> {
+    const value = canonicalValue(dto.type, dto.value);
+    const type = toDbType(dto.type);
+    const entry = await this.prisma.$transaction(async (tx) => {
+      const existing = await tx.allowlistEntry.findUnique({
+        where: { type_value: { type, value } },
+      });
+      if (existing) {
+        throw new ConflictException(
+          `${dto.type} ${value} is already allow-listed (id ${existing.id})`,
+        );
+      }
+      const created = await tx.allowlistEntry.create({
+        data: { type, value, reason: dto.reason.trim(), createdById: actor.id },
+      });
+      await this.audit.record(
+        {
+          actor,
+          action: AuditAction.AllowlistEntryCreated,
+          entityType: 'allowlist_entry',
+          entityId: created.id,
+          ip,
+          data: { type: dto.type, value, reason: created.reason },
+        },
+        tx,
+      );
+      return created;
+    });
+    this.invalidate();
+    return entry;
+  }
+
+  async remove(actor: AuthUser, id: string, ip?: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const existing = await tx.allowlistEntry.findUnique({ where: { id } });
+      if (!existing) throw new NotFoundException('Allowlist entry not found');
+      await tx.allowlistEntry.delete({ where: { id } });
+      await this.audit.record(
+        {
+          actor,
+          action: AuditAction.AllowlistEntryDeleted,
+          entityType: 'allowlist_entry',
+          entityId: id,
+          ip,
+          data: {
+            type: existing.type.toLowerCase(),
+            value: existing.value,
+            reason: existing.reason,
+          },
+        },
+        tx,
+      );
+    });
+    this.invalidate();
+  }
+
+  /** The current allow-list as a matcher; reloaded at most every few seconds. */
+  async getMatcher(): Promise<AllowlistMatcher> {
+    if (this.matcher && Date.now() - this.matcher.loadedAt < MATCHER_TTL_MS) {
+      return this.matcher.value;
+    }
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  /** For checks on action targets: a typed indicator, or a bare value whose type is guessed. */
+  async isAllowlisted(indicator: Indicator | string): Promise<boolean> {
+    const typed = typeof indicator === 'string' ? inferIndicator(indicator) : indicator;
+    return typed !== null && (await this.getMatcher()).matches(typed);
+  }
+
+  private async load(): Promise<AllowlistMatcher> {
+    const generation = this.generation;
+    const rows = await this.prisma.allowlistEntry.findMany({ select: { type: true, value: true } });
+    const value = new AllowlistMatcher(
+      rows.map((row) => ({ type: row.type.toLowerCase() as AllowlistEntryType, value: row.value })),
+    );
+    // A local change made while this read was in flight wins: read again.
+    if (generation !== this.generation) return this.getMatcher();
+    this.matcher = { value, loadedAt: Date.now() };
+    return value;
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.matcher = null;
+    this.loading = null;
+  }
+}
+
+function toDbType(type: AllowlistEntryType): AllowlistType {
+  return AllowlistType[type.toUpperCase() as keyof typeof AllowlistType];
+}
+
+function canonicalValue(type: AllowlistEntryType, value: string): string {
+  try {
+    return normalizeAllowlistValue(type, value);
+  } catch (error) {
+    if (error instanceof AllowlistValueError) throw new BadRequestException(error.message);
+    throw error;
+  }
+}
