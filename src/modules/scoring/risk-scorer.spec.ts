@@ -13,6 +13,14 @@ const vt = (
   details: { malicious },
   mock,
 });
+const feed = (verdict: ScoredEnrichment['verdict']): ScoredEnrichment => ({
+  provider: 'feeds',
+  verdict,
+  reputationScore: verdict === 'malicious' ? 0.9 : 0,
+  details: {},
+  summary: 'listed in feed internal-compromised (10.1.2.3)',
+  mock: false,
+});
 const ip = (
   value: string,
   enrichments: ScoredEnrichment[] = [],
@@ -181,6 +189,61 @@ describe(RiskScorer.name, () => {
         ['threat_intel', 40],
       ],
     },
+    {
+      name: 'an informational alert without indicators auto-closes',
+      input: input({ sourceSeverity: 10, sourceSeverityLabel: 'info' }),
+      score: 9,
+      severity: 'INFO',
+      autoClose: true,
+      factors: [['source_severity', 9]],
+    },
+    {
+      name: 'one unknown indicator among harmless ones keeps the alert open',
+      input: input({
+        observables: [ip('198.51.100.10', [vt('harmless')]), ip('198.51.100.11', [vt('unknown')])],
+      }),
+      score: 30,
+      severity: 'LOW',
+      autoClose: false,
+      factors: [
+        ['source_severity', 27],
+        ['threat_intel', 3],
+      ],
+    },
+    {
+      name: 'a bad verdict on an internal indicator is never ignored',
+      input: input({
+        observables: [ip('10.1.2.3', [feed('malicious')], { internal: true })],
+      }),
+      score: 62,
+      severity: 'MEDIUM',
+      autoClose: false,
+      factors: [
+        ['source_severity', 27],
+        ['threat_intel', 40],
+        ['exposure', -5],
+      ],
+    },
+    {
+      name: 'more than 5 VirusTotal engines are strong evidence even under a stricter VirusTotal threshold',
+      input: input({ observables: [ip('203.0.113.68', [vt('suspicious', 7)])] }),
+      score: 57,
+      severity: 'MEDIUM',
+      autoClose: false,
+      factors: [
+        ['source_severity', 27],
+        ['threat_intel', 20],
+        ['threat_intel', 10],
+      ],
+    },
+    {
+      name: 'a non-numeric source severity falls back to the neutral default',
+      input: input({ sourceSeverity: Number.NaN }),
+      score: 30,
+      severity: 'LOW',
+      autoClose: false,
+      factors: [['source_severity', 30]],
+    },
   ])('$name', ({ input: scoringInput, score, severity, autoClose, openCase = false, factors }) => {
     const result = scorer.score(scoringInput);
     expect(result.score).toBe(score);
@@ -188,25 +251,46 @@ describe(RiskScorer.name, () => {
     expect(result.breakdown.map((entry) => [entry.factor, entry.points])).toEqual(factors);
     expect(result.breakdown.reduce((sum, entry) => sum + entry.points, 0)).toBe(score);
     expect(result.breakdown.every((entry) => entry.reason.length > 0)).toBe(true);
-    expect(scorer.decide(result, 30)).toMatchObject({ autoClose, openCase });
+    expect(scorer.decide(result, { autoCloseBelow: 30 })).toMatchObject({ autoClose, openCase });
   });
 
   it('explains threat intel with the provider and the indicator', () => {
-    const result = scorer.score(
-      input({ observables: [ip('203.0.113.66', [vt('malicious', 12)])] }),
+    const reasons = (observables: ScoringObservable[]) =>
+      scorer.score(input({ observables })).breakdown.map((entry) => entry.reason);
+    expect(reasons([ip('203.0.113.66', [vt('malicious', 12)])])).toEqual([
+      'Source severity low (30/100)',
+      'VirusTotal: 12 engines flag 203.0.113.66 as malicious',
+      'VirusTotal: 12 engines flag 203.0.113.66 as malicious (strong evidence)',
+    ]);
+    expect(reasons([ip('10.1.2.3', [feed('malicious')])])[1]).toBe(
+      'Threat feeds: 10.1.2.3 is malicious (listed in feed internal-compromised (10.1.2.3))',
     );
-    expect(result.breakdown.map((entry) => entry.reason)).toEqual(
-      expect.arrayContaining([
-        'virustotal: 203.0.113.66 is malicious',
-        'VirusTotal: 12 engines flag 203.0.113.66 as malicious (strong evidence)',
-      ]),
+    expect(reasons([ip('203.0.113.70', [vt('malicious', 0, true)])])[1]).toBe(
+      'Mock intel [mock, not real threat intelligence]: 203.0.113.70 is malicious',
     );
-    const mocked = scorer.score(
-      input({ observables: [ip('203.0.113.70', [vt('malicious', 0, true)])] }),
+    expect(reasons([ip('198.51.100.8', [vt('unknown')])])[1]).toBe(
+      '1 external indicator(s) with no reputation: 198.51.100.8',
     );
-    expect(mocked.breakdown.find((entry) => entry.factor === 'threat_intel')?.reason).toBe(
-      'mock (mock): 203.0.113.70 is malicious',
-    );
+  });
+
+  it.each([
+    [19, 'INFO', true],
+    [20, 'LOW', true],
+    [39, 'LOW', false],
+    [40, 'MEDIUM', false],
+    [69, 'MEDIUM', false],
+    [70, 'HIGH', false],
+    [89, 'HIGH', false],
+    [90, 'CRITICAL', false],
+  ])('scores a source hint of %i as %s (auto-close: %s)', (hint, severity, autoClose) => {
+    const exact = new RiskScorer(resolveWeights({ sourcePercent: 100 }));
+    const result = exact.score(input({ sourceSeverity: hint }));
+    expect(result).toMatchObject({ score: hint, severity });
+    expect(exact.decide(result, { autoCloseBelow: 30 })).toEqual({
+      autoClose,
+      openCase: severity === 'HIGH' || severity === 'CRITICAL',
+      ...(autoClose ? { reason: expect.stringContaining('threshold 30') } : {}),
+    });
   });
 
   it.each([
@@ -232,6 +316,10 @@ describe(RiskScorer.name, () => {
     expect(() => resolveWeights({ threat: 1 })).toThrow(/unknown weight "threat"/);
     expect(() => resolveWeights({ malicious: -1 })).toThrow(/non-negative/);
     expect(() => resolveWeights({ malicious: '40' })).toThrow(/non-negative/);
+    expect(() => resolveWeights({ toString: 1 })).toThrow(/unknown weight "toString"/);
+    expect(() => resolveWeights(JSON.parse('{"__proto__": {"malicious": 1}}'))).toThrow(
+      /unknown weight "__proto__"/,
+    );
   });
 
   it('never auto-closes an alert on a HIGH or CRITICAL asset', () => {
@@ -239,11 +327,25 @@ describe(RiskScorer.name, () => {
       input({ sourceSeverity: 5, sourceSeverityLabel: 'info', assetCriticality: 'HIGH' }),
     );
     expect(result.score).toBe(15);
-    expect(scorer.decide(result, 30)).toEqual({ autoClose: false, openCase: false });
+    expect(scorer.decide(result, { autoCloseBelow: 30 })).toEqual({
+      autoClose: false,
+      openCase: false,
+    });
   });
 
   it('never auto-closes a high-severity alert whatever the threshold', () => {
     const result = scorer.score(input({ sourceSeverity: 80, sourceSeverityLabel: 'high' }));
-    expect(scorer.decide(result, 10)).toEqual({ autoClose: false, openCase: true });
+    expect(result.score).toBe(72);
+    expect(scorer.decide(result, { autoCloseBelow: 100 })).toEqual({
+      autoClose: false,
+      openCase: true,
+    });
+  });
+
+  it('keeps whole points with fractional custom weights', () => {
+    const fractional = new RiskScorer(resolveWeights({ sourcePercent: 33.3, assetMedium: 2.5 }));
+    const result = fractional.score(input({ sourceSeverity: 55, assetCriticality: 'MEDIUM' }));
+    expect(result.breakdown.map((entry) => entry.points)).toEqual([18, 3]);
+    expect(result.score).toBe(21);
   });
 });

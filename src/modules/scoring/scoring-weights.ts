@@ -2,10 +2,10 @@
  * The risk model, in points out of 100 (SCORE_WEIGHTS overrides any of these keys):
  * - base: the source tool's own 0-100 severity times `sourcePercent`%, so a source "high" stays
  *   High and a "low" stays Low unless evidence moves it; `unknownSeverity` when it gives none;
- * - threat intel on external, non-allow-listed indicators: the strongest verdict counts
+ * - threat intel on every non-allow-listed indicator: the strongest verdict counts once
  *   (`malicious` or `suspicious` points); VirusTotal with more than `strongEngineCount`
- *   malicious engines adds `strongEvidence`; indicators nobody knows add `unknownExternal`,
- *   indicators every provider calls harmless take off `harmlessDiscount`;
+ *   malicious engines adds `strongEvidence`; external indicators nobody knows add
+ *   `unknownExternal`, ones every provider calls harmless take off `harmlessDiscount`;
  * - the affected asset's criticality; repeats of the fingerprint (log-scaled up to `recurrence`);
  * - an alert whose indicators are all allow-listed takes off `allowlistedDiscount`, one with only
  *   internal indicators `internalOnlyDiscount`.
@@ -48,7 +48,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
 export function resolveWeights(overrides: Record<string, unknown>): ScoringWeights {
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS };
   for (const [key, value] of Object.entries(overrides)) {
-    if (!(key in DEFAULT_WEIGHTS)) {
+    if (!Object.hasOwn(DEFAULT_WEIGHTS, key)) {
       throw new Error(
         `SCORE_WEIGHTS: unknown weight "${key}" (known: ${Object.keys(DEFAULT_WEIGHTS).join(', ')})`,
       );

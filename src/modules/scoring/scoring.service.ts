@@ -22,6 +22,6 @@ export class ScoringService {
   }
 
   decide(result: ScoreResult): Decision {
-    return this.scorer.decide(result, this.config.scoreAutoCloseBelow);
+    return this.scorer.decide(result, { autoCloseBelow: this.config.scoreAutoCloseBelow });
   }
 }

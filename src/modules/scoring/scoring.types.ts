@@ -10,6 +10,8 @@ export interface ScoredEnrichment {
   verdict: Verdict;
   reputationScore: number;
   details: Record<string, unknown>;
+  /** The provider's one-line summary, quoted in the reason when present. */
+  summary?: string;
   mock: boolean;
 }
 
@@ -48,10 +50,15 @@ export interface ScoreResult {
   score: number;
   severity: SeverityClass;
   breakdown: ScoreContribution[];
-  /** Some provider said malicious or suspicious about a non-allow-listed indicator. */
+  /** Some provider called a non-allow-listed indicator (internal ones too) malicious or suspicious. */
   hasBadVerdict: boolean;
   /** The affected asset is HIGH or CRITICAL: its alerts are never auto-closed. */
   protectedAsset: boolean;
+}
+
+export interface DecisionOptions {
+  /** AppConfig.scoreAutoCloseBelow: scores below it may auto-close. */
+  autoCloseBelow: number;
 }
 
 export interface Decision {
