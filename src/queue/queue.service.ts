@@ -61,12 +61,15 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.boss.start();
+    const automation = {
+      ...AUTOMATION_QUEUE_OPTIONS,
+      heartbeatSeconds: this.config.queueHeartbeatSeconds,
+      notify: true,
+    };
     for (const name of [QueueName.ProcessAlert, QueueName.ReenrichAlert]) {
-      await this.boss.createQueue(name, {
-        ...AUTOMATION_QUEUE_OPTIONS,
-        heartbeatSeconds: this.config.queueHeartbeatSeconds,
-        notify: true,
-      });
+      await this.boss.createQueue(name, automation);
+      // createQueue keeps an existing queue as it was; a changed setting must apply on restart.
+      await this.boss.updateQueue(name, automation);
     }
     await this.boss.createQueue(QueueName.SweepStuckAlerts, {
       retryLimit: 0,

@@ -9,4 +9,12 @@ export enum AuditAction {
   ApiKeyCreated = 'api_key.created',
   ApiKeyRevoked = 'api_key.revoked',
   JobRetried = 'job.retried',
+  CaseCreated = 'case.created',
+  AlertStatusChanged = 'alert.status_changed',
+  IntegrationUpdated = 'integration.updated',
+  AllowlistEntryCreated = 'allowlist_entry.created',
+  AllowlistEntryDeleted = 'allowlist_entry.deleted',
+  AssetCreated = 'asset.created',
+  AssetUpdated = 'asset.updated',
+  AssetDeleted = 'asset.deleted',
 }

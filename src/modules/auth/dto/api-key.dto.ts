@@ -15,9 +15,7 @@ export class CreateApiKeyDto {
     description: 'Source recorded on every alert sent with this key',
   })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, {
-    message: 'source must be 1-64 letters, digits, _ . -',
-  })
+  @Matches(SOURCE_NAME, { message: SOURCE_NAME_MESSAGE })
   source!: string;
 
   @ApiPropertyOptional({

@@ -1,0 +1,198 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Alert, Observable, Prisma } from '../../../generated/prisma/client';
+import { AppConfig } from '../../../config/app-config';
+import { toIndicatorType } from '../../../common/types/indicator-enum';
+import type { JsonObject } from '../../../common/types/json';
+import { QueueName } from '../../../queue/queue-names';
+import { QueueService } from '../../../queue/queue.service';
+import { AllowlistService } from '../../allowlist/allowlist.service';
+import { AssetsService } from '../../assets/assets.service';
+import { CasesService } from '../../cases/cases.service';
+import { EnrichmentService } from '../../enrichment/enrichment.service';
+import { ScoringService } from '../../scoring/scoring.service';
+import { normalizeAlert } from '../connectors/connector.registry';
+import type { NormalizedAlert } from '../normalization/normalized-alert';
+import { ObservableExtractor } from '../observables/observable-extractor';
+import { AlertProcessingRepository } from './alert-processing.repository';
+import { externalIdOf } from './external-id';
+import { alertFingerprint } from './fingerprint';
+
+/** Rounds of re-enrichment for an alert whose providers did not all answer. */
+export const MAX_REENRICH_ROUNDS = 3;
+const REENRICH_DELAY_SECONDS = 300;
+
+export type PipelineResult =
+  | { alertId: string; outcome: 'already-processed' }
+  | { alertId: string; outcome: 'duplicate'; duplicateOf: string }
+  | {
+      alertId: string;
+      outcome: 'scored';
+      riskScore: number;
+      severity: string;
+      autoClosed: boolean;
+      caseId: string | null;
+    };
+
+/**
+ * The alert pipeline, run by a worker for each queued alert: normalize, extract and mark
+ * observables, deduplicate, enrich, score, then auto-close or open a case. Every step can be
+ * repeated, so a job retried after a crash converges on the same result.
+ */
+@Injectable()
+export class AlertPipeline {
+  private readonly logger = new Logger('AlertPipeline');
+  private readonly extractor: ObservableExtractor;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly repository: AlertProcessingRepository,
+    private readonly allowlist: AllowlistService,
+    private readonly enrichment: EnrichmentService,
+    private readonly assets: AssetsService,
+    private readonly scoring: ScoringService,
+    private readonly cases: CasesService,
+    private readonly queue: QueueService,
+  ) {
+    this.extractor = new ObservableExtractor({
+      internalCidrs: config.internalCidrs,
+      internalDomains: config.internalDomains,
+    });
+  }
+
+  async execute(alertId: string): Promise<PipelineResult> {
+    const alert = await this.repository.claim(alertId);
+    if (!alert) return { alertId, outcome: 'already-processed' };
+    const payload = alert.rawPayload as JsonObject;
+    const normalized = normalizeAlert(alert.connector, payload);
+    const matcher = await this.allowlist.getMatcher();
+    const observables = this.extractor
+      .extract(payload, normalized)
+      .map((observable) => ({ ...observable, allowlisted: matcher.matches(observable) }));
+    const fingerprint = alertFingerprint(alert.source, normalized, observables);
+    const stored = await this.repository.storeAnalysis(
+      alert,
+      {
+        normalized,
+        title: titleOf(alert, normalized),
+        externalId: externalIdOf(payload),
+        fingerprint,
+        observables,
+      },
+      this.config.dedupWindowSeconds,
+    );
+    if (stored.kind === 'duplicate')
+      return { alertId, outcome: 'duplicate', duplicateOf: stored.duplicateOf };
+    return this.assess({ ...alert, fingerprint }, normalized, stored.observables, 0);
+  }
+
+  /** Re-enrichment of an alert whose providers did not all answer the first time. */
+  async reassess(alertId: string, round: number): Promise<PipelineResult> {
+    const alert = await this.repository.findWithObservables(alertId);
+    if (!alert?.normalized || !alert.fingerprint) return { alertId, outcome: 'already-processed' };
+    return this.assess(
+      alert,
+      alert.normalized as unknown as NormalizedAlert,
+      alert.observables,
+      round,
+    );
+  }
+
+  private async assess(
+    alert: Alert,
+    normalized: NormalizedAlert,
+    observables: Observable[],
+    round: number,
+  ): Promise<PipelineResult> {
+    const fingerprint = alert.fingerprint!;
+    const enrichment = await this.enrichment.enrichAlert(
+      alert.id,
+      observables.map((o) => ({
+        id: o.id,
+        type: toIndicatorType(o.type),
+        value: o.value,
+        internal: o.internal,
+        allowlisted: o.allowlisted,
+      })),
+    );
+    const result = this.scoring.score({
+      sourceSeverity: normalized.sourceSeverity,
+      sourceSeverityLabel: normalized.sourceSeverityLabel,
+      observables: observables.map((o) => ({
+        type: toIndicatorType(o.type),
+        value: o.value,
+        internal: o.internal,
+        allowlisted: o.allowlisted,
+        enrichments: enrichment.results.filter((r) => r.observableId === o.id),
+      })),
+      assetCriticality:
+        (await this.assets.findCriticality(assetKeys(normalized, observables)))?.criticality ??
+        null,
+      previousOccurrences: await this.repository.countEarlierOccurrences(alert, fingerprint),
+    });
+    const decision = this.scoring.decide(result);
+    // Missing intel is not a clean bill of health: no auto-close until every provider answered.
+    const autoCloseReason =
+      decision.autoClose && !enrichment.partial ? (decision.reason ?? 'Low risk') : null;
+    await this.repository.finish(alert.id, {
+      riskScore: result.score,
+      severity: result.severity,
+      scoreBreakdown: result.breakdown as unknown as Prisma.InputJsonValue,
+      enrichmentPartial: enrichment.partial,
+      autoCloseReason,
+    });
+    if (round > 0 && result.hasBadVerdict)
+      await this.repository.reopenAutoClosed(
+        alert.id,
+        'Re-enrichment found malicious or suspicious intel',
+      );
+    const caseId = decision.openCase
+      ? (
+          await this.cases.openOrAttachForAlert({
+            id: alert.id,
+            title: alert.title ?? normalized.title ?? 'Alert',
+            severity: result.severity,
+            riskScore: result.score,
+            fingerprint,
+          })
+        ).caseId
+      : alert.caseId;
+    if (enrichment.partial && round < MAX_REENRICH_ROUNDS)
+      await this.scheduleReenrichment(alert.id, round + 1);
+    return {
+      alertId: alert.id,
+      outcome: 'scored',
+      riskScore: result.score,
+      severity: result.severity,
+      autoClosed: autoCloseReason !== null,
+      caseId,
+    };
+  }
+
+  private async scheduleReenrichment(alertId: string, round: number): Promise<void> {
+    await this.queue.send(
+      QueueName.ReenrichAlert,
+      { alertId, round },
+      {
+        startAfter: REENRICH_DELAY_SECONDS * round,
+        singletonKey: `${alertId}:${round}`,
+      },
+    );
+    this.logger.debug(`Enrichment of ${alertId} was partial; round ${round} scheduled`);
+  }
+}
+
+/** A title for lists even when the tool sends none (e.g. Splunk's search_name null). */
+function titleOf(alert: Alert, normalized: NormalizedAlert): string {
+  return (normalized.title ?? normalized.ruleName ?? `${alert.source} alert`).slice(0, 500);
+}
+
+function assetKeys(
+  normalized: NormalizedAlert,
+  observables: Observable[],
+): { hostname?: string; ips: string[] } {
+  const ips = observables
+    .filter((o) => o.internal && (o.type === 'IPV4' || o.type === 'IPV6'))
+    .map((o) => o.value);
+  for (const ip of [normalized.srcIp, normalized.dstIp]) if (ip && !ips.includes(ip)) ips.push(ip);
+  return { hostname: normalized.hostname ?? undefined, ips };
+}
