@@ -58,6 +58,6 @@ describe('toErrorBody', () => {
 
   it('returns null for the unexpected, so the filter logs it and hides it', () => {
     expect(toErrorBody(new Error('secret internals'))).toBeNull();
-    expect(toErrorBody(new ConflictException()).statusCode).toBe(409);
+    expect(toErrorBody(new ConflictException())?.statusCode).toBe(409);
   });
 });

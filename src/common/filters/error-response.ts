@@ -34,7 +34,7 @@ export function body(statusCode: number, message: string | string[]): ErrorBody 
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
 }
 
-/** Clearer words for the errors Fastify raises before a route runs. */
+/** Clearer words for the errors Fastify raises before a route runs (only it raises these). */
 const FRAMEWORK_MESSAGES: Record<number, string> = {
   413: 'The request body is larger than the 1 MiB limit',
   415: 'Unsupported Content-Type: send the body as application/json',
@@ -45,11 +45,7 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const response = exception.getResponse();
   const message =
     typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
-  const generic = message === undefined || message === STATUS_CODES[statusCode];
-  return body(
-    statusCode,
-    (generic && FRAMEWORK_MESSAGES[statusCode]) || (message ?? exception.message),
-  );
+  return body(statusCode, FRAMEWORK_MESSAGES[statusCode] ?? message ?? exception.message);
 }
 
 function fromPrismaError(error: Prisma.PrismaClientKnownRequestError): ErrorBody | null {
