@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { databaseUrl, dropDatabase, freshDatabase, provisionIngestKey, startApp, startBareServer, stop } from './lib/bench-env';
+import {
+  databaseUrl,
+  dropDatabase,
+  freshDatabase,
+  provisionIngestKey,
+  startApp,
+  startBareServer,
+  stop,
+} from './lib/bench-env';
 import { sampleWazuhAlert } from './lib/sample-alert';
 
 /**
@@ -23,7 +31,15 @@ async function main(): Promise<void> {
   const bare = TARGET === 'bare';
   const app = bare
     ? await startBareServer(databaseUrl(db), PORT)
-    : await startApp({ DATABASE_URL: databaseUrl(db), WORKERS: '0', JWT_SECRET: 'c'.repeat(40), ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') }, PORT);
+    : await startApp(
+        {
+          DATABASE_URL: databaseUrl(db),
+          WORKERS: '0',
+          JWT_SECRET: 'c'.repeat(40),
+          ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+        },
+        PORT,
+      );
   try {
     const key = bare ? '' : (await provisionIngestKey(`http://127.0.0.1:${PORT}`)).key;
     const options = {
@@ -37,7 +53,9 @@ async function main(): Promise<void> {
     const before = cpuMicros(app.pid!);
     const result = await autocannon({ ...options, overallRate: RATE, duration: SECONDS });
     const spent = cpuMicros(app.pid!) - before;
-    console.log(`${TARGET}: offered ${RATE}/s for ${SECONDS}s: ${result['2xx']} accepted, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${(spent / result['2xx']).toFixed(0)} µs CPU per alert`);
+    console.log(
+      `${TARGET}: offered ${RATE}/s for ${SECONDS}s: ${result['2xx']} accepted, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${(spent / result['2xx']).toFixed(0)} µs CPU per alert`,
+    );
   } finally {
     await stop(app);
     await dropDatabase(db);
