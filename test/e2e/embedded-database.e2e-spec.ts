@@ -5,6 +5,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { loadAppConfig } from '../../src/config/app-config';
+import { wazuhAlert } from '../factories/ingest.factory';
+import type { AlertView } from '../helpers/alerts';
+import { waitFor } from '../helpers/processes';
 import { TEST_SECRETS } from '../helpers/test-app';
 
 /** Smoke suite on the embedded default: no DATABASE_URL, PGlite under DATA_DIR. */
@@ -12,13 +15,13 @@ describe('Embedded PGlite database (e2e smoke)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mini-soar-embedded-'));
   let app: NestFastifyApplication | undefined;
 
-  const start = async () => {
+  const start = async (workers = '0') => {
     const config = loadAppConfig({
       NODE_ENV: 'test',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       BCRYPT_ROUNDS: '4',
-      WORKERS: '0',
+      WORKERS: workers,
       ...TEST_SECRETS,
     });
     app = await createApp(config);
@@ -65,6 +68,41 @@ describe('Embedded PGlite database (e2e smoke)', () => {
       .post('/auth/signup')
       .send({ email: 'admin@example.com', password: 'embedded-pass', name: 'A' })
       .expect(409);
+  });
+
+  it('runs the whole alert pipeline on the embedded database', async () => {
+    await stop();
+    const http = await start('1');
+    const login = await http
+      .post('/auth/login')
+      .send({ email: 'admin@example.com', password: 'embedded-pass' })
+      .expect(200);
+    const token = login.body.accessToken as string;
+    const { key } = (
+      await http
+        .post('/api-keys')
+        .auth(token, { type: 'bearer' })
+        .send({ name: 'embedded-wazuh', source: 'wazuh' })
+        .expect(201)
+    ).body as { key: string };
+    const { alertId } = (
+      await http
+        .post('/alerts/webhook/wazuh')
+        .set('x-api-key', key)
+        .send(wazuhAlert({ data: { srcip: '198.51.100.23' } }))
+        .expect(202)
+    ).body as { alertId: string };
+
+    const alert = await waitFor('the alert to be processed', async () => {
+      const { body } = await http.get(`/alerts/${alertId}`).auth(token, { type: 'bearer' });
+      return body.state === 'PROCESSED' ? (body as AlertView) : undefined;
+    });
+    expect(alert.riskScore).toEqual(expect.any(Number));
+    const attacker = alert.observables.find((o) => o.value === '198.51.100.23');
+    expect(attacker?.enrichments).toEqual([
+      expect.objectContaining({ provider: 'mock', verdict: expect.any(String) }),
+    ]);
+    await stop();
   });
 
   it('refuses a second process on the same data folder', async () => {

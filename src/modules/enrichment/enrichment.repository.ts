@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { toIndicatorType, toObservableType } from '../../common/types/indicator-enum';
 import type { Indicator } from '../../common/types/indicator';
+import { Database } from '../../database/database';
 import { PrismaService } from '../../database/prisma.service';
 import { Prisma, type EnrichmentCache as CacheRow } from '../../generated/prisma/client';
 import { Verdict as DbVerdict } from '../../generated/prisma/enums';
 import type { ProviderName, ProviderResult, Verdict } from './providers/provider.types';
+
+const UPSERT_RESULTS = `
+  INSERT INTO enrichment_results
+         (id, observable_id, provider, verdict, reputation_score, summary, details, raw, mock, queried_at)
+  SELECT gen_random_uuid(), observable_id, provider, verdict, reputation_score, summary, details, raw, mock, queried_at
+    FROM unnest($1::uuid[], $2::text[], $3::"Verdict"[], $4::float8[], $5::text[], $6::jsonb[],
+                $7::jsonb[], $8::boolean[], $9::timestamptz[])
+      AS r(observable_id, provider, verdict, reputation_score, summary, details, raw, mock, queried_at)
+  ON CONFLICT (observable_id, provider) DO UPDATE SET
+         verdict = excluded.verdict, reputation_score = excluded.reputation_score,
+         summary = excluded.summary, details = excluded.details, raw = excluded.raw,
+         mock = excluded.mock, queried_at = excluded.queried_at`;
 
 export interface CacheKey extends Indicator {
   provider: ProviderName;
@@ -24,7 +37,10 @@ export interface ResultRow {
 /** The enrichment tables: the shared answer cache and one result per (observable, provider). */
 @Injectable()
 export class EnrichmentRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly database: Database,
+  ) {}
 
   async findCached(keys: readonly CacheKey[], now: Date): Promise<CachedAnswer[]> {
     if (keys.length === 0) return [];
@@ -51,19 +67,20 @@ export class EnrichmentRepository {
     });
   }
 
-  /** Idempotent: a retried job rewrites the same rows. */
+  /** Idempotent: a retried job rewrites the same rows. One statement, off the ORM's hot path. */
   async saveResults(rows: readonly ResultRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.prisma.$transaction(
-      rows.map(({ observableId, result }) => {
-        const values = answerColumns(result);
-        return this.prisma.enrichmentResult.upsert({
-          where: { observableId_provider: { observableId, provider: result.provider } },
-          create: { observableId, provider: result.provider, ...values },
-          update: values,
-        });
-      }),
-    );
+    await this.database.pool.query(UPSERT_RESULTS, [
+      rows.map((row) => row.observableId),
+      rows.map((row) => row.result.provider),
+      rows.map((row) => toDbVerdict(row.result.verdict)),
+      rows.map((row) => row.result.reputationScore),
+      rows.map((row) => row.result.summary),
+      rows.map((row) => JSON.stringify(row.result.details)),
+      rows.map((row) => (row.result.raw == null ? null : JSON.stringify(row.result.raw))),
+      rows.map((row) => row.result.mock),
+      rows.map((row) => row.result.queriedAt),
+    ]);
   }
 
   async purgeExpired(now: Date): Promise<number> {

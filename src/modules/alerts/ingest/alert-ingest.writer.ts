@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { AppConfig } from '../../../config/app-config';
 import { Database } from '../../../database/database';
 import { isDatabaseUnavailable } from '../../../database/database-errors';
+import { inTransaction } from '../../../database/pg-transaction';
 import { QueueName } from '../../../queue/queue-names';
 import { QueueService } from '../../../queue/queue.service';
 import { shiftPlaceholders, withLeadingCte } from '../../../queue/captured-statement';
@@ -157,20 +158,8 @@ export class AlertIngestWriter implements BeforeApplicationShutdown {
     return name;
   }
 
-  private async commitInTransaction(rows: IngestRow[]): Promise<void> {
-    const client = await this.database.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      await this.insert(client, rows);
-      await client.query('COMMIT');
-    } catch (error) {
-      broken = error as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release(broken && isDatabaseUnavailable(broken) ? broken : undefined);
-    }
+  private commitInTransaction(rows: IngestRow[]): Promise<void> {
+    return inTransaction(this.database.pool, (client) => this.insert(client, rows));
   }
 
   private async insert(client: PoolClient, rows: IngestRow[]): Promise<void> {

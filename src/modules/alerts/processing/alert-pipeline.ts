@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Alert, Observable, Prisma } from '../../../generated/prisma/client';
+
 import { AppConfig } from '../../../config/app-config';
 import { toIndicatorType } from '../../../common/types/indicator-enum';
 import type { JsonObject } from '../../../common/types/json';
@@ -13,7 +13,11 @@ import { ScoringService } from '../../scoring/scoring.service';
 import { normalizeAlert } from '../connectors/connector.registry';
 import type { NormalizedAlert } from '../normalization/normalized-alert';
 import { ObservableExtractor } from '../observables/observable-extractor';
-import { AlertProcessingRepository } from './alert-processing.repository';
+import {
+  AlertProcessingRepository,
+  type ProcessingAlert,
+  type StoredObservable,
+} from './alert-processing.repository';
 import { externalIdOf } from './external-id';
 import { alertFingerprint } from './fingerprint';
 
@@ -98,9 +102,9 @@ export class AlertPipeline {
   }
 
   private async assess(
-    alert: Alert,
+    alert: ProcessingAlert,
     normalized: NormalizedAlert,
-    observables: Observable[],
+    observables: StoredObservable[],
     round: number,
   ): Promise<PipelineResult> {
     const fingerprint = alert.fingerprint!;
@@ -136,7 +140,7 @@ export class AlertPipeline {
     await this.repository.finish(alert.id, {
       riskScore: result.score,
       severity: result.severity,
-      scoreBreakdown: result.breakdown as unknown as Prisma.InputJsonValue,
+      scoreBreakdown: result.breakdown,
       enrichmentPartial: enrichment.partial,
       autoCloseReason,
     });
@@ -182,13 +186,13 @@ export class AlertPipeline {
 }
 
 /** A title for lists even when the tool sends none (e.g. Splunk's search_name null). */
-function titleOf(alert: Alert, normalized: NormalizedAlert): string {
+function titleOf(alert: ProcessingAlert, normalized: NormalizedAlert): string {
   return (normalized.title ?? normalized.ruleName ?? `${alert.source} alert`).slice(0, 500);
 }
 
 function assetKeys(
   normalized: NormalizedAlert,
-  observables: Observable[],
+  observables: StoredObservable[],
 ): { hostname?: string; ips: string[] } {
   const ips = observables
     .filter((o) => o.internal && (o.type === 'IPV4' || o.type === 'IPV6'))

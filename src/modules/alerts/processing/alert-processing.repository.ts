@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { Alert, Observable, Prisma } from '../../../generated/prisma/client';
+import type { Alert, Observable } from '../../../generated/prisma/client';
 import { AlertState, AlertStatus, type Severity } from '../../../generated/prisma/enums';
 import { toObservableType } from '../../../common/types/indicator-enum';
+import { Database } from '../../../database/database';
+import { inTransaction } from '../../../database/pg-transaction';
 import { PrismaService } from '../../../database/prisma.service';
 import type { NormalizedAlert } from '../normalization/normalized-alert';
 import type { ExtractedObservable } from '../observables/observable.types';
+import {
+  CLAIM_ALERT,
+  COUNT_EARLIER_OCCURRENCES,
+  COUNT_REPEAT,
+  FIND_ORIGINAL,
+  FINISH,
+  LOCK_FINGERPRINT,
+  STORE_ANALYSIS,
+  STORE_DUPLICATE,
+  STORE_OBSERVABLES,
+} from './alert-processing.sql';
 
 export interface AnalysedAlert {
   normalized: NormalizedAlert;
@@ -14,13 +27,25 @@ export interface AnalysedAlert {
   observables: (ExtractedObservable & { allowlisted: boolean })[];
 }
 
+/** The alert columns the pipeline reads. */
+export type ProcessingAlert = Pick<
+  Alert,
+  'id' | 'source' | 'connector' | 'rawPayload' | 'receivedAt' | 'title' | 'caseId' | 'fingerprint'
+>;
+
+export type StoredObservable = Pick<
+  Observable,
+  'id' | 'type' | 'value' | 'internal' | 'allowlisted'
+>;
+
 export type StoredAnalysis =
-  { kind: 'duplicate'; duplicateOf: string } | { kind: 'original'; observables: Observable[] };
+  | { kind: 'duplicate'; duplicateOf: string }
+  | { kind: 'original'; observables: StoredObservable[] };
 
 export interface ScoredOutcome {
   riskScore: number;
   severity: Severity;
-  scoreBreakdown: Prisma.InputJsonValue;
+  scoreBreakdown: unknown;
   enrichmentPartial: boolean;
   autoCloseReason: string | null;
 }
@@ -28,15 +53,15 @@ export interface ScoredOutcome {
 /** The alert pipeline's reads and writes; every write can be repeated by a retried job. */
 @Injectable()
 export class AlertProcessingRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly database: Database,
+  ) {}
 
   /** Marks the alert PROCESSING, or returns null when it was already processed. */
-  async claim(alertId: string): Promise<Alert | null> {
-    const claimed = await this.prisma.alert.updateMany({
-      where: { id: alertId, state: { not: AlertState.PROCESSED } },
-      data: { state: AlertState.PROCESSING, processingStartedAt: new Date() },
-    });
-    return claimed.count === 0 ? null : this.prisma.alert.findUnique({ where: { id: alertId } });
+  async claim(alertId: string): Promise<ProcessingAlert | null> {
+    const { rows } = await this.database.pool.query<ProcessingAlert>(CLAIM_ALERT, [alertId]);
+    return rows[0] ?? null;
   }
 
   /**
@@ -44,60 +69,48 @@ export class AlertProcessingRepository {
    * that repeats an earlier one inside the window becomes its duplicate: the original counts
    * one more occurrence and this one is done.
    */
-  async storeAnalysis(
-    alert: Alert,
+  storeAnalysis(
+    alert: ProcessingAlert,
     analysis: AnalysedAlert,
     dedupWindowSeconds: number,
   ): Promise<StoredAnalysis> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`alert:${analysis.fingerprint}`}, 0))`;
+    return inTransaction(this.database.pool, async (client) => {
+      await client.query(LOCK_FINGERPRINT, [`alert:${analysis.fingerprint}`]);
+      const windowStart = new Date(alert.receivedAt.getTime() - dedupWindowSeconds * 1000);
       const original =
         dedupWindowSeconds > 0
-          ? await this.findOriginal(tx, alert, analysis.fingerprint, dedupWindowSeconds)
-          : null;
-      await tx.observable.createMany({
-        data: analysis.observables.map((observable) => ({
-          alertId: alert.id,
-          type: toObservableType(observable.type),
-          value: observable.value,
-          stixType: observable.stixType,
-          internal: observable.internal,
-          allowlisted: observable.allowlisted,
-        })),
-        skipDuplicates: true,
-      });
-      const analysed = {
-        normalized: analysis.normalized as unknown as Prisma.InputJsonObject,
-        title: analysis.title,
-        externalId: analysis.externalId,
-        fingerprint: analysis.fingerprint,
-        eventTime: analysis.normalized.eventTime ? new Date(analysis.normalized.eventTime) : null,
-        lastSeenAt: alert.receivedAt,
-      };
-      if (original) {
-        await tx.alert.update({
-          where: { id: original.id },
-          data: { occurrences: { increment: 1 }, lastSeenAt: alert.receivedAt },
-        });
-        await tx.alert.update({
-          where: { id: alert.id },
-          data: {
-            ...analysed,
-            duplicateOfId: original.id,
-            state: AlertState.PROCESSED,
-            processedAt: new Date(),
-            status: AlertStatus.CLOSED,
-            closedAt: new Date(),
-            closedReason: `Repeat of alert ${original.id} within the deduplication window`,
-          },
-        });
-        return { kind: 'duplicate', duplicateOf: original.id };
+          ? (
+              await client.query<{ id: string }>(FIND_ORIGINAL, [
+                analysis.fingerprint,
+                alert.id,
+                windowStart,
+              ])
+            ).rows[0]
+          : undefined;
+      const { rows: observables } = await client.query<StoredObservable>(
+        STORE_OBSERVABLES,
+        observableColumns(alert.id, analysis.observables),
+      );
+      const analysed = [
+        alert.id,
+        JSON.stringify(analysis.normalized),
+        analysis.title,
+        analysis.externalId,
+        analysis.fingerprint,
+        analysis.normalized.eventTime ? new Date(analysis.normalized.eventTime) : null,
+        alert.receivedAt,
+      ];
+      if (!original) {
+        await client.query(STORE_ANALYSIS, analysed);
+        return { kind: 'original', observables };
       }
-      await tx.alert.update({ where: { id: alert.id }, data: analysed });
-      return {
-        kind: 'original',
-        observables: await tx.observable.findMany({ where: { alertId: alert.id } }),
-      };
+      await client.query(COUNT_REPEAT, [original.id, alert.receivedAt]);
+      await client.query(STORE_DUPLICATE, [
+        ...analysed,
+        original.id,
+        `Repeat of alert ${original.id} within the deduplication window`,
+      ]);
+      return { kind: 'duplicate', duplicateOf: original.id };
     });
   }
 
@@ -106,50 +119,31 @@ export class AlertProcessingRepository {
   }
 
   /** Repeats of this fingerprint before this alert (duplicates included), for the score. */
-  countEarlierOccurrences(alert: Alert, fingerprint: string, sinceDays = 30): Promise<number> {
-    return this.prisma.alert.count({
-      where: {
-        fingerprint,
-        id: { not: alert.id },
-        receivedAt: {
-          lte: alert.receivedAt,
-          gte: new Date(alert.receivedAt.getTime() - sinceDays * 86_400_000),
-        },
-      },
-    });
+  async countEarlierOccurrences(
+    alert: ProcessingAlert,
+    fingerprint: string,
+    sinceDays = 30,
+  ): Promise<number> {
+    const since = new Date(alert.receivedAt.getTime() - sinceDays * 86_400_000);
+    const { rows } = await this.database.pool.query<{ n: number }>(COUNT_EARLIER_OCCURRENCES, [
+      fingerprint,
+      alert.id,
+      alert.receivedAt,
+      since,
+    ]);
+    return rows[0].n;
   }
 
   /** Writes the score and decision; auto-close only touches an alert nobody has triaged yet. */
   async finish(alertId: string, outcome: ScoredOutcome): Promise<void> {
-    const now = new Date();
-    const writes: Prisma.PrismaPromise<unknown>[] = [
-      this.prisma.alert.update({
-        where: { id: alertId },
-        data: {
-          riskScore: outcome.riskScore,
-          severity: outcome.severity,
-          scoreBreakdown: outcome.scoreBreakdown,
-          enrichmentPartial: outcome.enrichmentPartial,
-          state: AlertState.PROCESSED,
-          processedAt: now,
-          processingError: null,
-        },
-      }),
-    ];
-    if (outcome.autoCloseReason) {
-      writes.push(
-        this.prisma.alert.updateMany({
-          where: { id: alertId, status: AlertStatus.NEW },
-          data: {
-            status: AlertStatus.CLOSED,
-            autoClosed: true,
-            closedAt: now,
-            closedReason: outcome.autoCloseReason,
-          },
-        }),
-      );
-    }
-    await this.prisma.$transaction(writes);
+    await this.database.pool.query(FINISH, [
+      alertId,
+      outcome.riskScore,
+      outcome.severity,
+      JSON.stringify(outcome.scoreBreakdown),
+      outcome.enrichmentPartial,
+      outcome.autoCloseReason,
+    ]);
   }
 
   /** An auto-closed alert whose evidence turned bad on re-enrichment goes back to the queue. */
@@ -167,27 +161,15 @@ export class AlertProcessingRepository {
       data: { state: AlertState.FAILED, processingError: error.slice(0, 2000) },
     });
   }
+}
 
-  private findOriginal(
-    tx: Prisma.TransactionClient,
-    alert: Alert,
-    fingerprint: string,
-    windowSeconds: number,
-  ) {
-    return tx.alert.findFirst({
-      where: {
-        fingerprint,
-        id: { not: alert.id },
-        duplicateOfId: null,
-        receivedAt: { gte: new Date(alert.receivedAt.getTime() - windowSeconds * 1000) },
-        // An alert a person closed is a decision, not noise: repeats after it stand alone.
-        NOT: {
-          status: { in: [AlertStatus.CLOSED, AlertStatus.FALSE_POSITIVE] },
-          autoClosed: false,
-        },
-      },
-      orderBy: { receivedAt: 'asc' },
-      select: { id: true },
-    });
-  }
+function observableColumns(alertId: string, observables: AnalysedAlert['observables']): unknown[] {
+  return [
+    alertId,
+    observables.map((o) => toObservableType(o.type)),
+    observables.map((o) => o.value),
+    observables.map((o) => o.stixType),
+    observables.map((o) => o.internal),
+    observables.map((o) => o.allowlisted),
+  ];
 }
