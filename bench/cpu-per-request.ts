@@ -13,7 +13,7 @@ import { sampleWazuhAlert } from './lib/sample-alert';
 
 /**
  * CPU time the API process spends per ingested alert at a fixed offered rate: a steadier
- * figure than req/s on a shared 2-core machine. Usage: npm run build && tsx bench/cpu-per-request.ts [rate] [seconds]
+ * figure than req/s on a shared 2-core machine. Usage: npm run build && tsx bench/cpu-per-request.ts [rate] [seconds] [app|bare]
  */
 const RATE = Number(process.argv[2] ?? 1500);
 const SECONDS = Number(process.argv[3] ?? 10);

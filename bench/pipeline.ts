@@ -22,7 +22,7 @@ const RATE = Number(args.get('--rate') ?? 100);
 const DURATION = Number(args.get('--duration') ?? 60);
 const WORKERS = args.get('--workers') ?? '2';
 const STEP_SECONDS = Number(args.get('--step-seconds') ?? 20);
-const STEP_RATES = (args.get('--steps') ?? '200,300,400,500,600,800').split(',').map(Number);
+const STEP_RATES = (args.get('--steps') ?? '125,150,175,200,250,300').split(',').map(Number);
 const PORT = 3212;
 const TICK_MS = 20;
 const P95_TARGET_MS = 2000;
@@ -159,9 +159,7 @@ async function main(): Promise<void> {
     console.log(
       `${RATE}/s for ${DURATION}s: p50 ${target.p50Ms} ms, p95 ${target.p95Ms} ms, max backlog ${target.maxBacklog}, ${target.holds ? 'holds' : 'DOES NOT HOLD'}`,
     );
-    console.log(
-      `Highest rate that holds: ${best ? `${best.rate}/s` : `below ${STEP_RATES[0]}/s`}`,
-    );
+    console.log(`Highest rate that holds: ${best ? `${best.rate}/s` : `below ${STEP_RATES[0]}/s`}`);
     if (!target.holds) process.exitCode = 1;
   } finally {
     await stop(app);

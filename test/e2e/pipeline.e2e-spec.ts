@@ -104,6 +104,34 @@ describe('Alert pipeline through the webhook (e2e)', () => {
     expect(kase.events.map((event) => event.type).sort()).toEqual(['ALERT_LINKED', 'CREATED']);
   });
 
+  it('auto-closes more than 30% of a labelled false-positive mix and no true positive', async () => {
+    const wazuh = (id: string, level: number, description: string, srcip?: string) =>
+      ingest(wazuhAlert({ id, rule: { level, id, description }, data: srcip ? { srcip } : {} }));
+    const generic = (title: string, severity: string, srcIp: string) =>
+      ingest({ title, severity, src_ip: srcIp, rule: title }, 'generic');
+    const falsePositives = await Promise.all([
+      wazuh('fp-501', 3, 'PAM: Login session opened.', '10.0.1.9'),
+      wazuh('fp-502', 2, 'Ossec agent started.'),
+      wazuh('fp-503', 5, 'sshd: authentication success.', CLEAN_IP),
+      wazuh('fp-504', 4, 'Windows logon success.', '10.0.2.3'),
+      wazuh('fp-505', 7, 'Multiple authentication failures.', '10.0.0.5'),
+      generic('Scheduled vulnerability scan finished', 'low', CLEAN_IP),
+      generic('Port scan from the internal scanner', 'medium', '10.0.3.4'),
+      generic('Backup job completed with warnings', 'informational', '10.0.4.4'),
+    ]);
+    const truePositives = await Promise.all([
+      wazuh('tp-601', 12, 'Outbound connection to a C2 server', MALICIOUS_IP),
+      wazuh('tp-602', 5, 'Firewall drop from a known scanner', MALICIOUS_IP),
+      generic('Beacon to a known botnet host', 'high', MALICIOUS_IP),
+    ]);
+    const closed = async (ids: string[]) =>
+      (await Promise.all(ids.map(processed))).filter((alert) => alert.autoClosed).length;
+
+    const closedFalsePositives = await closed(falsePositives);
+    expect(closedFalsePositives / falsePositives.length).toBeGreaterThan(0.3);
+    expect(await closed(truePositives)).toBe(0);
+  });
+
   it('makes no second threat-intel call for an indicator already enriched', async () => {
     const before = vt.requestsFor(`ip_addresses/${MALICIOUS_IP}`);
     const alert = await processed(
