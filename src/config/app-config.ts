@@ -45,6 +45,7 @@ export class AppConfig {
   readonly ingestBatchMax: number;
   readonly ingestBatchWindowMs: number;
   readonly dedupWindowSeconds: number;
+  readonly reenrichDelaySeconds: number;
   readonly alertStuckTimeoutSeconds: number;
   readonly queueHeartbeatSeconds: number;
   readonly queueMonitorIntervalSeconds: number;
@@ -83,6 +84,7 @@ export class AppConfig {
     this.ingestBatchMax = env.INGEST_BATCH_MAX;
     this.ingestBatchWindowMs = env.INGEST_BATCH_WINDOW_MS;
     this.dedupWindowSeconds = env.DEDUP_WINDOW_SECONDS;
+    this.reenrichDelaySeconds = env.REENRICH_DELAY_SECONDS;
     this.alertStuckTimeoutSeconds = env.ALERT_STUCK_TIMEOUT_SECONDS;
     this.queueHeartbeatSeconds = env.QUEUE_HEARTBEAT_SECONDS;
     this.queueMonitorIntervalSeconds = env.QUEUE_MONITOR_INTERVAL_SECONDS;

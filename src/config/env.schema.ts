@@ -123,6 +123,12 @@ export class EnvSchema {
   @Min(0)
   DEDUP_WINDOW_SECONDS = 3600;
 
+  /** Wait before re-enriching an alert some provider did not answer (doubles each round, 3 rounds). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REENRICH_DELAY_SECONDS = 300;
+
   @Type(() => Number)
   @IsInt()
   @Min(10)

@@ -23,7 +23,6 @@ import { alertFingerprint } from './fingerprint';
 
 /** Rounds of re-enrichment for an alert whose providers did not all answer. */
 export const MAX_REENRICH_ROUNDS = 3;
-const REENRICH_DELAY_SECONDS = 300;
 
 export type PipelineResult =
   | { alertId: string; outcome: 'already-processed' }
@@ -177,7 +176,7 @@ export class AlertPipeline {
       QueueName.ReenrichAlert,
       { alertId, round },
       {
-        startAfter: REENRICH_DELAY_SECONDS * round,
+        startAfter: this.config.reenrichDelaySeconds * 2 ** (round - 1),
         singletonKey: `${alertId}:${round}`,
       },
     );
