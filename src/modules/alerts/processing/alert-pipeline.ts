@@ -136,6 +136,19 @@ export class AlertPipeline {
     // Missing intel is not a clean bill of health: no auto-close until every provider answered.
     const autoCloseReason =
       decision.autoClose && !enrichment.partial ? (decision.reason ?? 'Low risk') : null;
+    // The case first, PROCESSED last: a job that dies in between is retried and converges
+    // (the case link is idempotent), and nobody sees a processed alert still missing its case.
+    const caseId = decision.openCase
+      ? (
+          await this.cases.openOrAttachForAlert({
+            id: alert.id,
+            title: alert.title ?? normalized.title ?? 'Alert',
+            severity: result.severity,
+            riskScore: result.score,
+            fingerprint,
+          })
+        ).caseId
+      : alert.caseId;
     await this.repository.finish(alert.id, {
       riskScore: result.score,
       severity: result.severity,
@@ -148,17 +161,6 @@ export class AlertPipeline {
         alert.id,
         'Re-enrichment found malicious or suspicious intel',
       );
-    const caseId = decision.openCase
-      ? (
-          await this.cases.openOrAttachForAlert({
-            id: alert.id,
-            title: alert.title ?? normalized.title ?? 'Alert',
-            severity: result.severity,
-            riskScore: result.score,
-            fingerprint,
-          })
-        ).caseId
-      : alert.caseId;
     if (enrichment.partial && round < MAX_REENRICH_ROUNDS)
       await this.scheduleReenrichment(alert.id, round + 1);
     return {
