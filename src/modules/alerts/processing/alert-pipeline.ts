@@ -136,8 +136,10 @@ export class AlertPipeline {
     // Missing intel is not a clean bill of health: no auto-close until every provider answered.
     const autoCloseReason =
       decision.autoClose && !enrichment.partial ? (decision.reason ?? 'Low risk') : null;
-    // The case first, PROCESSED last: a job that dies in between is retried and converges
-    // (the case link is idempotent), and nobody sees a processed alert still missing its case.
+    // Follow-ups first, PROCESSED last: a job that dies in between is retried and converges
+    // (both are idempotent), and nobody sees a processed alert still missing its case.
+    if (enrichment.partial && round < MAX_REENRICH_ROUNDS)
+      await this.scheduleReenrichment(alert.id, round + 1);
     const caseId = decision.openCase
       ? (
           await this.cases.openOrAttachForAlert({
@@ -161,8 +163,6 @@ export class AlertPipeline {
         alert.id,
         'Re-enrichment found malicious or suspicious intel',
       );
-    if (enrichment.partial && round < MAX_REENRICH_ROUNDS)
-      await this.scheduleReenrichment(alert.id, round + 1);
     return {
       alertId: alert.id,
       outcome: 'scored',
