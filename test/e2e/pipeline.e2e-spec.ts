@@ -132,6 +132,22 @@ describe('Alert pipeline through the webhook (e2e)', () => {
     expect(await closed(truePositives)).toBe(0);
   });
 
+  it('stores a vendor answer holding characters PostgreSQL cannot, instead of failing the alert', async () => {
+    const oddIp = '203.0.113.77';
+    vt.setObject(`ip_addresses/${oddIp}`, { malicious: 9 }, { as_owner: 'Odd\u0000Net \ud800' });
+    const alert = await processed(
+      await ingest(
+        wazuhAlert({ id: 'odd-vendor', rule: { level: 8, id: '86601' }, data: { srcip: oddIp } }),
+      ),
+    );
+    expect(alert.state).toBe('PROCESSED');
+    const [stored] = await t.prisma.enrichmentResult.findMany({
+      where: { observable: { alertId: alert.id, value: oddIp } },
+    });
+    expect(stored.verdict).toBe('MALICIOUS');
+    expect(JSON.stringify(stored.raw)).toContain('Odd\ufffdNet \ufffd');
+  });
+
   it('makes no second threat-intel call for an indicator already enriched', async () => {
     const before = vt.requestsFor(`ip_addresses/${MALICIOUS_IP}`);
     const alert = await processed(

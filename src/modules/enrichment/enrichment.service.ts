@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { storableJsonValue } from '../../common/types/storable-json';
 import { EnrichmentCache } from './enrichment-cache';
 import { EnrichmentRepository, type ResultRow } from './enrichment.repository';
 import type {
@@ -84,10 +85,10 @@ export class EnrichmentService {
     const deadline = AbortSignal.timeout(LOOKUP_DEADLINE_MS);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     try {
-      const result = await entry.provider.lookup(
-        { type: observable.type, value: observable.value },
-        combined,
-        { maxWaitMs: entry.maxWaitMs },
+      const result = storable(
+        await entry.provider.lookup({ type: observable.type, value: observable.value }, combined, {
+          maxWaitMs: entry.maxWaitMs,
+        }),
       );
       await this.cache.put(lookup.key, result, entry.cacheTtlSeconds);
       return { result };
@@ -107,6 +108,17 @@ function failureKind(error: unknown, signal?: AbortSignal): EnrichmentFailureKin
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError') return 'timeout';
   return name === 'AbortError' ? 'aborted' : 'internal';
+}
+
+/** Vendor text may hold characters PostgreSQL cannot store; one odd answer must not fail the alert. */
+function storable(result: ProviderResult): ProviderResult {
+  const { summary, details, raw } = result;
+  return {
+    ...result,
+    summary: storableJsonValue(summary),
+    details: storableJsonValue(details),
+    raw: storableJsonValue(raw),
+  };
 }
 
 /** Demo verdicts are labelled whatever the provider says about itself. */

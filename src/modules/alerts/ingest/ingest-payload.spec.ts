@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { MAX_ALERTS_PER_REQUEST, sanitizeForStorage, toIngestItems } from './ingest-payload';
+import { MAX_ALERTS_PER_REQUEST, toIngestItems } from './ingest-payload';
 
 describe('toIngestItems', () => {
   it('accepts one object or a batch of objects', () => {
@@ -23,26 +23,5 @@ describe('toIngestItems', () => {
   it('caps the batch size', () => {
     const batch = Array.from({ length: MAX_ALERTS_PER_REQUEST + 1 }, () => ({ a: 1 }));
     expect(() => toIngestItems(batch)).toThrow(/at most 1000/);
-  });
-});
-
-describe('sanitizeForStorage', () => {
-  it('replaces NUL and unpaired surrogates in values and keys, keeping valid pairs', () => {
-    const payload = {
-      'k\u0000': 'a\u0000b',
-      nested: [{ s: 'x\ud800y' }, 'ok \ud83d\ude00'],
-      lone: '\udc00',
-    };
-    expect(sanitizeForStorage(payload)).toEqual({
-      'k\ufffd': 'a\ufffdb',
-      nested: [{ s: 'x\ufffdy' }, 'ok \ud83d\ude00'],
-      lone: '\ufffd',
-    });
-  });
-
-  it('walks deep payloads without recursion', () => {
-    let deep: Record<string, unknown> = { v: '\u0000' };
-    for (let i = 0; i < 5000; i++) deep = { d: deep };
-    expect(() => sanitizeForStorage(deep as never)).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { isJsonObject, type JsonObject, type JsonValue } from '../../../common/types/json';
+import { isJsonObject, type JsonObject } from '../../../common/types/json';
+import { sanitizeForStorage } from '../../../common/types/storable-json';
 
 export const MAX_ALERTS_PER_REQUEST = 1000;
 
@@ -21,40 +22,4 @@ export function toIngestItems(body: unknown): JsonObject[] {
       throw new BadRequestException(`${where} is an empty object`);
     return sanitizeForStorage(item);
   });
-}
-
-/* PostgreSQL's jsonb cannot hold U+0000 or unpaired surrogates; rather than lose the alert,
- * they become U+FFFD. Iterative, because payloads may nest up to the parser's depth limit. */
-const UNSTORABLE_SOURCE =
-  '\\u0000|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
-const HAS_UNSTORABLE = new RegExp(UNSTORABLE_SOURCE);
-const ALL_UNSTORABLE = new RegExp(UNSTORABLE_SOURCE, 'g');
-
-function clean(text: string): string {
-  return HAS_UNSTORABLE.test(text) ? text.replace(ALL_UNSTORABLE, '\ufffd') : text;
-}
-
-export function sanitizeForStorage(root: JsonObject): JsonObject {
-  const stack: (JsonObject | JsonValue[])[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (Array.isArray(node)) {
-      node.forEach((value, index) => {
-        if (typeof value === 'string') node[index] = clean(value);
-        else if (value !== null && typeof value === 'object') stack.push(value);
-      });
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      const value = node[key];
-      const safeKey = clean(key);
-      if (safeKey !== key) {
-        delete node[key];
-        node[safeKey] = value;
-      }
-      if (typeof value === 'string') node[safeKey] = clean(value);
-      else if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
-  return root;
 }
