@@ -71,7 +71,12 @@ export class AlertPipeline {
     const observables = this.extractor
       .extract(payload, normalized)
       .map((observable) => ({ ...observable, allowlisted: matcher.matches(observable) }));
-    const fingerprint = alertFingerprint(alert.source, normalized, observables);
+    const fingerprint = alertFingerprint(
+      alert.source,
+      normalized,
+      observables,
+      JSON.stringify(payload),
+    );
     const stored = await this.repository.storeAnalysis(
       alert,
       {

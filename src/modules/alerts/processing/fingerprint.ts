@@ -8,12 +8,14 @@ const FALLBACK_INDICATORS = 5;
 /**
  * Alerts with the same fingerprint within the dedup window are repeats of one another:
  * same source, same rule, same key parties (addresses, host, account) or, failing those,
- * the same external indicators.
+ * the same external indicators. An alert that names neither a rule nor any party is only a
+ * repeat of an identical payload (`payloadText`): otherwise unrelated alerts would merge.
  */
 export function alertFingerprint(
   source: string,
   normalized: NormalizedAlert,
   observables: Pick<ExtractedObservable, 'type' | 'value' | 'internal'>[],
+  payloadText: string,
 ): string {
   const rule = normalized.ruleId ?? normalized.ruleName ?? normalized.title ?? '';
   const keyFields = [normalized.srcIp, normalized.dstIp, normalized.hostname, normalized.username];
@@ -27,7 +29,8 @@ export function alertFingerprint(
       .sort()
       .slice(0, FALLBACK_INDICATORS);
   }
+  const identity = rule === '' && keys.length === 0 ? [payloadText] : [];
   return createHash('sha256')
-    .update(JSON.stringify([source.toLowerCase(), rule, keys]))
+    .update(JSON.stringify([source.toLowerCase(), rule, keys, ...identity]))
     .digest('hex');
 }
