@@ -3,6 +3,7 @@ import {
   wazuhGcpAuditAlert,
   wazuhSshBruteForce,
   wazuhWindowsLogonFailureInLogstash,
+  wazuhWindowsProcessCreation,
 } from './fixtures/wazuh.fixtures';
 import { suricataDnsQueryIpv6 } from './fixtures/suricata.fixtures';
 import { WazuhConnector } from './wazuh.connector';
@@ -55,6 +56,14 @@ describe(WazuhConnector.name, () => {
         'Initial Access',
         'T1078',
       ],
+    });
+  });
+
+  it('takes the Windows subject account when the target account is the - placeholder', () => {
+    expect(connector.normalize(wazuhWindowsProcessCreation)).toMatchObject({
+      hostname: 'FIN-WS-0042',
+      username: 'j.martin',
+      sourceSeverityLabel: 'low',
     });
   });
 

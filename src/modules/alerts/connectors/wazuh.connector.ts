@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from '../../../common/types/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../common/types/json';
 import { endpointIp } from '../observables/ip-address';
 import {
   asNumber,
@@ -50,12 +50,20 @@ const USER_PATHS = [
   'data.aws.userIdentity.userName',
   'data.office365.UserId',
   'data.win.eventdata.targetUserName',
+  // Process-creation and object-access events (4688, 4663...) name only the acting subject.
+  'data.win.eventdata.subjectUserName',
   'data.win.eventdata.user',
   'data.user',
   'data.username',
 ];
 /** Module payloads nest their actor differently; these keys name it wherever it sits under `data`. */
 const ACTOR_KEYS = ['principalemail', 'caller', 'actor'];
+
+/** Windows event data writes `-` for an absent account name. */
+function windowsText(value: JsonValue | undefined): string | null {
+  const text = asText(value);
+  return text === '-' ? null : text;
+}
 
 export class WazuhConnector extends VendorConnector {
   readonly name = 'wazuh';
@@ -82,7 +90,7 @@ export class WazuhConnector extends VendorConnector {
       dstPort: readPort(alert, 'data.dstport', 'data.dst_port', 'data.dest_port'),
       hostname: readText(alert, 'agent.name'),
       username:
-        readText(alert, ...USER_PATHS) ??
+        readFirst(alert, USER_PATHS, windowsText) ??
         (data ? FieldIndex.build(data).find(ACTOR_KEYS, asText) : null),
       ruleId: readText(alert, 'rule.id'),
       ruleName: description,
