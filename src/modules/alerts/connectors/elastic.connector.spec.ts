@@ -54,6 +54,23 @@ describe(ElasticConnector.name, () => {
     });
   });
 
+  it('reads one-value ECS lists as the value, and a list of several addresses as no endpoint', () => {
+    const listed = {
+      'kibana.alert.rule.name': 'Rare outbound connection',
+      'kibana.alert.severity': 'medium',
+      host: { name: ['wks-0815'], ip: ['10.1.2.3', '198.51.100.14'] },
+      user: { name: ['d.smith'] },
+      source: { ip: ['10.1.2.3'] },
+      destination: { ip: ['203.0.113.9', '203.0.113.10'] },
+    };
+    expect(connector.normalize(listed)).toMatchObject({
+      srcIp: '10.1.2.3',
+      dstIp: null,
+      hostname: 'wks-0815',
+      username: 'd.smith',
+    });
+  });
+
   it('recognizes Kibana alerts and legacy signals only', () => {
     expect(connector.recognizes(elasticNetworkAlert)).toBe(true);
     expect(connector.recognizes(elasticLegacySignalHit._source as JsonObject)).toBe(true);

@@ -23,6 +23,8 @@ describe('field lookup', () => {
     expect(asText('   ')).toBeNull();
     expect(asText(' x ')).toBe('x');
     expect(asText(42)).toBe('42');
+    expect(asText([' one '])).toBe('one');
+    expect(asText(['one', 'two'])).toBeNull();
     expect(readText({ a: '', b: 'second' }, 'a', 'b')).toBe('second');
   });
 

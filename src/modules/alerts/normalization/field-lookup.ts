@@ -24,8 +24,12 @@ function lookupSegments(source: JsonValue | undefined, segments: string[]): Json
   return undefined;
 }
 
-/** A trimmed string (numbers are stringified); empty or whitespace-only strings are absent. */
+/**
+ * A trimmed string (numbers are stringified); empty or whitespace-only strings are absent. A
+ * one-element list counts as its element: Elasticsearch `_source` may hold `user.name: ["x"]`.
+ */
 export function asText(value: JsonValue | undefined): string | null {
+  if (Array.isArray(value)) return value.length === 1 ? asText(value[0]) : null;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();

@@ -35,6 +35,8 @@ describe('ip-address', () => {
     expect(endpointIp(' 198.51.100.1 ')).toBe('198.51.100.1');
     expect(endpointIp('::ffff:198.51.100.1')).toBe('::ffff:198.51.100.1');
     expect(endpointIp('[2001:db8::1]')).toBe('2001:db8::1');
+    expect(endpointIp(['198.51.100.1'])).toBe('198.51.100.1');
+    expect(endpointIp(['198.51.100.1', '198.51.100.2'])).toBeNull();
   });
 
   it.each([

@@ -40,6 +40,8 @@ export function parseReportableIp(text: string): ParsedIp | null {
 
 /** A source/destination address as written, or null for invalid and placeholder values. */
 export function endpointIp(value: unknown): string | null {
+  // One address in a list (ECS `source.ip: ["..."]`) is still a single endpoint; several are not.
+  if (Array.isArray(value)) return value.length === 1 ? endpointIp(value[0]) : null;
   if (typeof value !== 'string') return null;
   const parsed = parseIp(value);
   if (!parsed || parsed.address.range() === 'unspecified') return null;
