@@ -7,7 +7,11 @@ import {
   genericWrappedWazuh,
 } from './fixtures/generic.fixtures';
 import { defenderEndpointAlert, graphSecurityAlert } from './fixtures/microsoft.fixtures';
-import { theHiveAlertWithArtifacts, zeekPasswordGuessing } from './fixtures/zeek-thehive.fixtures';
+import {
+  theHiveAlertWithArtifacts,
+  theHiveCase,
+  zeekPasswordGuessing,
+} from './fixtures/zeek-thehive.fixtures';
 import { GenericConnector } from './generic.connector';
 
 describe(GenericConnector.name, () => {
@@ -62,6 +66,7 @@ describe(GenericConnector.name, () => {
     ['Graph security', graphSecurityAlert, 'microsoft_graph_security'],
     ['Zeek notice', zeekPasswordGuessing, 'zeek'],
     ['TheHive', theHiveAlertWithArtifacts, 'thehive'],
+    ['a TheHive case', theHiveCase, 'thehive'],
     ['a Wazuh alert in an { alert } wrapper', genericWrappedWazuh, 'wazuh'],
     ['Suricata EVE inside a Logstash message', genericSuricataInMessage, 'suricata'],
   ])('delegates %s to its format', (_name, payload, sourceTool) => {

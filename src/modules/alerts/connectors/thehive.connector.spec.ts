@@ -1,4 +1,8 @@
-import { theHiveAlertWithArtifacts, zeekPasswordGuessing } from './fixtures/zeek-thehive.fixtures';
+import {
+  theHiveAlertWithArtifacts,
+  theHiveCase,
+  zeekPasswordGuessing,
+} from './fixtures/zeek-thehive.fixtures';
 import { TheHiveConnector } from './thehive.connector';
 
 describe(TheHiveConnector.name, () => {
@@ -33,6 +37,18 @@ describe(TheHiveConnector.name, () => {
     expect(connector.normalize({ ...theHiveAlertWithArtifacts, severity })).toMatchObject({
       sourceSeverityLabel: label,
       sourceSeverity: score,
+    });
+  });
+
+  it('maps a case: created at _createdAt, severity 3 as high', () => {
+    expect(connector.recognizes(theHiveCase)).toBe(true);
+    expect(connector.normalize(theHiveCase)).toMatchObject({
+      sourceTool: 'thehive',
+      title: 'Credential phishing follow-up',
+      eventTime: '2024-04-01T19:33:20.500Z',
+      hostname: null,
+      username: null,
+      sourceSeverityLabel: 'high',
     });
   });
 

@@ -8,13 +8,16 @@ import { VendorConnector } from './alert-connector';
 
 const SEVERITY_LABELS = ['low', 'medium', 'high', 'critical'] as const;
 
-/** TheHive 3/4/5 alert objects (`title`, `severity` 1-4, `date` epoch ms, `sourceRef`...). */
+/**
+ * TheHive 3/4/5 alert objects (`title`, `severity` 1-4, `date` epoch ms, `sourceRef`...) and
+ * cases (`_type: case`, no `date`: created at `_createdAt`/`createdAt`), which webhooks also send.
+ */
 export class TheHiveConnector extends VendorConnector {
   readonly name = 'thehive';
 
   recognizes(alert: JsonObject): boolean {
     const type = typeof alert._type === 'string' ? alert._type.toLowerCase() : '';
-    if (type === 'alert' && 'title' in alert) return true;
+    if ((type === 'alert' || type === 'case') && 'title' in alert) return true;
     return (
       'sourceRef' in alert &&
       'source' in alert &&
