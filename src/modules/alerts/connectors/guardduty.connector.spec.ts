@@ -1,6 +1,7 @@
 import {
   guardDutyApiCallFinding,
   guardDutyDnsFinding,
+  guardDutySdkPascalCaseFinding,
   guardDutySshBruteForceEvent,
 } from './fixtures/guardduty.fixtures';
 import { wazuhSshBruteForce } from './fixtures/wazuh.fixtures';
@@ -49,6 +50,19 @@ describe(GuardDutyConnector.name, () => {
       username: 'ci-deployer',
       sourceSeverity: 81,
       sourceSeverityLabel: 'high',
+    });
+  });
+
+  it('maps a finding with the PascalCase keys of the AWS SDKs', () => {
+    expect(connector.recognizes(guardDutySdkPascalCaseFinding)).toBe(true);
+    expect(connector.normalize(guardDutySdkPascalCaseFinding)).toMatchObject({
+      title: 'API GetObject was invoked from an unusual location.',
+      eventTime: '2024-04-06T06:06:06.606Z',
+      srcIp: '198.51.100.77',
+      dstIp: null,
+      username: 'backup-bot',
+      ruleId: 'UnauthorizedAccess:IAMUser/UnusualASNCaller',
+      sourceSeverityLabel: 'medium',
     });
   });
 

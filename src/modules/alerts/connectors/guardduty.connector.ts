@@ -30,14 +30,20 @@ const USER_PATHS = [
   'resource.rdsDbUserDetails.user',
 ];
 const FINDING_TYPE = /^[A-Za-z]+:[A-Za-z0-9]+\/[\w.!-]+/;
+/** Deep enough for every field the mapping reads (`service.action.*.remoteIpDetails.*`). */
+const MAX_KEY_DEPTH = 8;
 
 type Endpoints = Pick<NormalizedAlertFields, 'srcIp' | 'srcPort' | 'dstIp' | 'dstPort'>;
 
-/** GuardDuty findings, bare or as the `detail` of an EventBridge event. */
+/**
+ * GuardDuty findings, bare or as the `detail` of an EventBridge event, with the API's camelCase
+ * keys or the PascalCase keys of the AWS SDKs (boto3 `get_findings`: `Service.Action.ActionType`).
+ */
 export class GuardDutyConnector extends VendorConnector {
   readonly name = 'guardduty';
 
-  recognizes(alert: JsonObject): boolean {
+  recognizes(payload: JsonObject): boolean {
+    const alert = camelCaseKeys(payload, 2);
     const arn = typeof alert.arn === 'string' ? alert.arn : '';
     const isGuardDuty =
       arn.includes(':guardduty:') || getField(alert, 'service.serviceName') === 'guardduty';
@@ -47,7 +53,8 @@ export class GuardDutyConnector extends VendorConnector {
     );
   }
 
-  protected map(finding: JsonObject): NormalizedAlert {
+  protected map(payload: JsonObject): NormalizedAlert {
+    const finding = camelCaseKeys(payload, MAX_KEY_DEPTH);
     const type = readText(finding, 'type');
     return buildNormalizedAlert('guardduty', {
       title: readText(finding, 'title'),
@@ -126,4 +133,20 @@ function remoteIp(action: JsonValue | undefined): string | null {
     ['remoteIpDetails.ipAddressV4', 'remoteIpDetails.ipAddressV6'],
     endpointIp,
   );
+}
+
+/** The object with every key's first letter lowercased (`IpAddressV4` -> `ipAddressV4`), to `depth`. */
+function camelCaseKeys(object: JsonObject, depth: number): JsonObject {
+  const convert = (value: JsonValue, left: number): JsonValue => {
+    if (left === 0) return value;
+    if (Array.isArray(value)) return value.map((item) => convert(item, left - 1));
+    if (!isJsonObject(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [
+        key.charAt(0).toLowerCase() + key.slice(1),
+        convert(child, left - 1),
+      ]),
+    );
+  };
+  return convert(object, depth) as JsonObject;
 }

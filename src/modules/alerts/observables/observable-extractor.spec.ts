@@ -2,7 +2,10 @@ import type { JsonObject } from '../../../common/types/json';
 import { normalizeAlert } from '../connectors/connector.registry';
 import { falconDetectionSummary } from '../connectors/fixtures/crowdstrike.fixtures';
 import { elasticNetworkAlert } from '../connectors/fixtures/elastic.fixtures';
-import { guardDutySshBruteForceEvent } from '../connectors/fixtures/guardduty.fixtures';
+import {
+  guardDutySdkPascalCaseFinding,
+  guardDutySshBruteForceEvent,
+} from '../connectors/fixtures/guardduty.fixtures';
 import {
   defenderEndpointAlert,
   graphSecurityAlert,
@@ -55,6 +58,7 @@ describe(ObservableExtractor.name, () => {
       'ipv4 10.0.1.20',
       'ipv4 192.0.2.10',
     ]);
+    expect(iocsOf('guardduty', guardDutySdkPascalCaseFinding)).toEqual(['ipv4 198.51.100.77']);
   });
 
   it('CrowdStrike: refangs the command line, drops console link, sensor id, host groups, zero hash', () => {
