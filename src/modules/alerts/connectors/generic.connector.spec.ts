@@ -60,6 +60,11 @@ describe(GenericConnector.name, () => {
     expect(connector.normalize(hostOnly).srcIp).toBeNull();
   });
 
+  it('takes no source or destination from a list of several addresses', () => {
+    const listed = { title: 'x', src_ip: ['198.51.100.1', '198.51.100.2'], dst_ip: ['192.0.2.9'] };
+    expect(connector.normalize(listed)).toMatchObject({ srcIp: null, dstIp: '192.0.2.9' });
+  });
+
   it.each([
     ['CrowdStrike Alerts API', falconAlertsApiResponse, 'crowdstrike_falcon'],
     ['Defender for Endpoint', defenderEndpointAlert, 'microsoft_defender_endpoint'],

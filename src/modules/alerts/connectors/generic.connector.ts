@@ -62,7 +62,11 @@ export class GenericConnector implements AlertConnector {
 function mapHeuristically(payload: JsonObject): NormalizedAlert {
   const index = FieldIndex.build(payload);
   const inAlert = { containers: GENERIC_CONTAINERS };
-  const notSelf = { containers: GENERIC_CONTAINERS, excludedAncestors: SELF_ADDRESS_PARENTS };
+  const notSelf = {
+    containers: GENERIC_CONTAINERS,
+    excludedAncestors: SELF_ADDRESS_PARENTS,
+    singleValuesOnly: true,
+  };
   const text = (names: readonly string[]) => index.find(names, asText, inAlert);
   const ruleName = text(NAMES.ruleName);
   return buildNormalizedAlert('generic', {

@@ -36,6 +36,18 @@ describe(SplunkConnector.name, () => {
     expect(connector.normalize({ ...splunkFailedSshLogin, result }).username).toBeNull();
   });
 
+  it('gives no source for a multivalue src_ip (stats values(src_ip)), only for a single one', () => {
+    const result = {
+      ...(splunkFailedSshLogin.result as object),
+      src_ip: ['198.51.100.23', '198.51.100.24'],
+      dest: ['10.20.0.5'],
+    };
+    expect(connector.normalize({ ...splunkFailedSshLogin, result })).toMatchObject({
+      srcIp: null,
+      dstIp: '10.20.0.5',
+    });
+  });
+
   it('recognizes webhook bodies only', () => {
     expect(connector.recognizes(splunkStatsRow)).toBe(true);
     expect(connector.recognizes(wazuhSshBruteForce)).toBe(false);

@@ -10,6 +10,7 @@ import { VendorConnector } from './alert-connector';
 
 const WEBHOOK_KEYS = ['search_name', 'sid', 'results_link'];
 const TOP_LEVEL = { containers: new Set<string>() };
+const SINGLE_ENDPOINT = { ...TOP_LEVEL, singleValuesOnly: true };
 
 /** Splunk webhook alert action: `{search_name, sid, results_link, owner, app, result: {...}}`. */
 export class SplunkConnector extends VendorConnector {
@@ -32,13 +33,13 @@ export class SplunkConnector extends VendorConnector {
       srcIp: fields.find(
         ['src_ip', 'src', 'source_ip', 'srcip', 'clientip'],
         endpointIp,
-        TOP_LEVEL,
+        SINGLE_ENDPOINT,
       ),
       srcPort: findPort(['src_port', 'srcport', 'source_port']),
       dstIp: fields.find(
         ['dest_ip', 'dest', 'dst', 'dstip', 'destination_ip'],
         endpointIp,
-        TOP_LEVEL,
+        SINGLE_ENDPOINT,
       ),
       dstPort: findPort(['dest_port', 'dstport', 'dst_port', 'destination_port']),
       hostname: find(['host']),

@@ -28,6 +28,14 @@ describe(FieldIndex.name, () => {
     expect(index.find(['ip'], asText, options)).toBe('192.0.2.2');
   });
 
+  it('can skip items of scalar lists of several values, not of a one-value list', () => {
+    const listed = FieldIndex.build({ src_ip: ['192.0.2.5', '192.0.2.6'], dest_ip: ['192.0.2.7'] });
+    const options = { singleValuesOnly: true };
+    expect(listed.find(['src_ip'], asText)).toBe('192.0.2.5');
+    expect(listed.find(['src_ip'], asText, options)).toBeNull();
+    expect(listed.find(['dest_ip'], asText, options)).toBe('192.0.2.7');
+  });
+
   it('collects every match in priority order', () => {
     expect(index.findAll(['source.ip', 'srcip'], asText)).toEqual(['192.0.2.2', '192.0.2.1']);
   });

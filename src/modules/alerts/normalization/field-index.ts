@@ -6,6 +6,8 @@ interface IndexedField {
   /** Normalized last two keys joined, e.g. `sourceip` for `source.ip` or `{source: {ip}}`. */
   pair: string;
   value: JsonPrimitive;
+  /** One item of a list of several scalars (a Splunk multivalue field). */
+  multivalued: boolean;
 }
 
 export interface FieldIndexOptions {
@@ -13,6 +15,8 @@ export interface FieldIndexOptions {
   containers?: ReadonlySet<string>;
   /** Ancestor keys whose fields never match (e.g. the host's own `host.ip` for a source IP). */
   excludedAncestors?: ReadonlySet<string>;
+  /** Skip items of scalar lists of several values: `src_ip: [a, b]` names no single source. */
+  singleValuesOnly?: boolean;
 }
 
 const MAX_FIELDS = 20_000;
@@ -32,23 +36,27 @@ export class FieldIndex {
 
   static build(root: JsonValue): FieldIndex {
     const fields: IndexedField[] = [];
-    const queue: { value: JsonValue; path: string[] }[] = [{ value: root, path: [] }];
+    const queue: { value: JsonValue; path: string[]; multivalued: boolean }[] = [
+      { value: root, path: [], multivalued: false },
+    ];
     for (
       let head = 0;
       head < Math.min(queue.length, MAX_NODES) && fields.length < MAX_FIELDS;
       head++
     ) {
-      const { value, path } = queue[head];
+      const { value, path, multivalued } = queue[head];
       if (path.length > MAX_DEPTH) continue;
       if (Array.isArray(value)) {
-        value.forEach((item) => queue.push({ value: item, path }));
+        const several = value.length > 1;
+        value.forEach((item) => queue.push({ value: item, path, multivalued: several }));
       } else if (isJsonObject(value)) {
         for (const [key, child] of Object.entries(value)) {
-          queue.push({ value: child, path: [...path, ...key.split('.').map(normalizeFieldName)] });
+          const childPath = [...path, ...key.split('.').map(normalizeFieldName)];
+          queue.push({ value: child, path: childPath, multivalued: false });
         }
       } else if (path.length > 0) {
         const leaf = path[path.length - 1];
-        fields.push({ path, leaf, pair: path.slice(-2).join(''), value });
+        fields.push({ path, leaf, pair: path.slice(-2).join(''), value, multivalued });
       }
     }
     return new FieldIndex(fields);
@@ -95,6 +103,7 @@ export class FieldIndex {
   }
 
   private isAllowed(field: IndexedField, weak: boolean, options: FieldIndexOptions): boolean {
+    if (options.singleValuesOnly && field.multivalued) return false;
     const ancestors = field.path.slice(0, -1);
     if (options.excludedAncestors && ancestors.some((key) => options.excludedAncestors?.has(key))) {
       return false;
