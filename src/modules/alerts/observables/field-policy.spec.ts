@@ -17,6 +17,7 @@ describe('field policy', () => {
     [['rule', 'pci_dss']],
     [['rule', 'info']],
     [['data', 'vulnerability', 'assigner']],
+    [['@odata.context']],
   ])('skips %j entirely', (keys) => {
     expect(scopeOf(...keys).skip).toBe(true);
   });
@@ -48,6 +49,12 @@ describe('field policy', () => {
     expect(policyOf(['http', 'hostname']).noDomains).toBe(false);
     expect(policyOf(['http', 'hostname']).domainField).toBe(true);
     expect(policyOf(['dns', 'question', 'name']).domainField).toBe(true);
+  });
+
+  it('keeps the directory domain of an account out of domains', () => {
+    expect(policyOf(['user', 'domain']).noDomains).toBe(true);
+    expect(policyOf(['evidence', 'userAccount', 'domainName']).noDomains).toBe(true);
+    expect(policyOf(['destination', 'domain']).noDomains).toBe(false);
   });
 
   it('does not read addresses from version fields', () => {

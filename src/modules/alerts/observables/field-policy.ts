@@ -19,6 +19,7 @@ import {
   SELF_HOST_PATHS,
   SELF_HOST_KEYS,
   NON_NETWORK_NAME_KEYS,
+  ACCOUNT_DOMAIN_PATHS,
 } from './ioc-field-names';
 
 /** How the IOC rules treat the strings found under one key of an alert. */
@@ -77,7 +78,10 @@ export function policyFor(scope: FieldScope, container: JsonObject | null): Fiel
     hashes: hashMode(scope, leaf, container),
     domainField: isDomainField(scope, leaf, container),
     noDomains:
-      SELF_HOST_KEYS.has(leaf) || NON_NETWORK_NAME_KEYS.has(leaf) || SELF_HOST_PATHS.test(joined),
+      SELF_HOST_KEYS.has(leaf) ||
+      NON_NETWORK_NAME_KEYS.has(leaf) ||
+      SELF_HOST_PATHS.test(joined) ||
+      ACCOUNT_DOMAIN_PATHS.test(joined),
     ips: !/version|build/.test(leaf) && !leaf.endsWith('mac'),
   };
 }

@@ -24,6 +24,8 @@ export const SKIPPED_PATHS = [
   /(^|\.)(kibana\.alert\.rule|signal\.rule)(\.|$)/,
   /(^|\.)alert\.rule$/,
   /(^|\.)rule\.info$/,
+  // OData list responses (Graph, Defender API) name their own API endpoint here.
+  /(^|\.)odata\.context$/,
 ];
 
 /** JA3/JA3S, JARM, HASSH and certificate fingerprints: hex that is not a file hash. */
@@ -69,6 +71,13 @@ export const SELF_HOST_KEYS = new Set(
     privatednsname splunkserver si computer dvchost devicehostname sensorhostname
   `),
 );
+/**
+ * The directory domain of an account (ECS `user.domain`, Graph `userAccount.domainName`): an
+ * AD/UPN suffix, not a name the activity touched.
+ */
+export const ACCOUNT_DOMAIN_PATHS =
+  /(^|\.)(user|useraccount|relateduser|userstates|loggedonusers|account)\.(domain|domainname)$/;
+
 /** Cloud services and resources, organisations, certificate authorities, Windows/AD domains. */
 export const NON_NETWORK_NAME_KEYS = new Set(
   keyList(`

@@ -8,6 +8,7 @@ import {
 } from '../connectors/fixtures/guardduty.fixtures';
 import {
   defenderEndpointAlert,
+  graphAlertListResponse,
   graphSecurityAlert,
 } from '../connectors/fixtures/microsoft.fixtures';
 import { suricataMalwareDownload } from '../connectors/fixtures/suricata.fixtures';
@@ -92,6 +93,13 @@ describe(ObservableExtractor.name, () => {
       'ipv4 198.51.100.9',
       'sha1 6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a',
       'sha256 7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a29180f',
+    ]);
+  });
+
+  it("Graph list response: leaves out the @odata.context API link and the account's directory domain", () => {
+    expect(iocsOf('generic', graphAlertListResponse)).toEqual([
+      'email r.silva@contoso.example.com',
+      'ipv4 203.0.113.66',
     ]);
   });
 
