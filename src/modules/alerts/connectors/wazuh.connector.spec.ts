@@ -78,6 +78,18 @@ describe(WazuhConnector.name, () => {
     });
   });
 
+  it('takes an Office 365 ClientIP written with a port as the source address', () => {
+    const office365 = (ClientIP: string) => ({
+      ...wazuhGcpAuditAlert,
+      data: { office365: { ClientIP, UserId: 'r.silva@contoso.example.com' } },
+    });
+    expect(connector.normalize(office365('203.0.113.66:51234'))).toMatchObject({
+      srcIp: '203.0.113.66',
+      username: 'r.silva@contoso.example.com',
+    });
+    expect(connector.normalize(office365('[2001:db8::66]:443')).srcIp).toBe('2001:db8::66');
+  });
+
   it('finds a module actor nested anywhere under data', () => {
     const githubAlert = {
       ...wazuhGcpAuditAlert,

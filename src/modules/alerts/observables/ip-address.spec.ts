@@ -36,6 +36,10 @@ describe('ip-address', () => {
     expect(endpointIp('::ffff:198.51.100.1')).toBe('::ffff:198.51.100.1');
     expect(endpointIp('[2001:db8::1]')).toBe('2001:db8::1');
     expect(endpointIp(['198.51.100.1'])).toBe('198.51.100.1');
+    expect(endpointIp('198.51.100.1:51234')).toBe('198.51.100.1');
+    expect(endpointIp('[2001:db8::1]:443')).toBe('2001:db8::1');
+    expect(endpointIp('0.0.0.0:0')).toBeNull();
+    expect(endpointIp('198.51.100.1:99999999')).toBeNull();
     expect(endpointIp(['198.51.100.1', '198.51.100.2'])).toBeNull();
   });
 

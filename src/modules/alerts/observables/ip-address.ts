@@ -38,14 +38,21 @@ export function parseReportableIp(text: string): ParsedIp | null {
   return parsed && !NOT_AN_ENDPOINT_RANGES.has(parsed.address.range()) ? parsed : null;
 }
 
-/** A source/destination address as written, or null for invalid and placeholder values. */
+/** `203.0.113.5:443` or `[2001:db8::5]:443`, as Office 365 writes `ClientIP`. */
+const ADDRESS_WITH_PORT = /^(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+(?:%[\w.-]+)?\]):\d{1,5}$/;
+
+/**
+ * A source/destination address as written, without a port appended to it; null for invalid and
+ * placeholder values.
+ */
 export function endpointIp(value: unknown): string | null {
   // One address in a list (ECS `source.ip: ["..."]`) is still a single endpoint; several are not.
   if (Array.isArray(value)) return value.length === 1 ? endpointIp(value[0]) : null;
   if (typeof value !== 'string') return null;
-  const parsed = parseIp(value);
+  const address = value.trim().replace(ADDRESS_WITH_PORT, '$1');
+  const parsed = parseIp(address);
   if (!parsed || parsed.address.range() === 'unspecified') return null;
-  return value.trim().replace(/^\[(.*)\]$/, '$1');
+  return address.replace(/^\[(.*)\]$/, '$1');
 }
 
 export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
