@@ -33,7 +33,7 @@ const FINDING_TYPE = /^[A-Za-z]+:[A-Za-z0-9]+\/[\w.!-]+/;
 /** Deep enough for every field the mapping reads (`service.action.*.remoteIpDetails.*`). */
 const MAX_KEY_DEPTH = 8;
 
-type Endpoints = Pick<NormalizedAlertFields, 'srcIp' | 'srcPort' | 'dstIp' | 'dstPort'>;
+export type Endpoints = Pick<NormalizedAlertFields, 'srcIp' | 'srcPort' | 'dstIp' | 'dstPort'>;
 
 /**
  * GuardDuty findings, bare or as the `detail` of an EventBridge event, with the API's camelCase
@@ -78,8 +78,11 @@ export class GuardDutyConnector extends VendorConnector {
   }
 }
 
-/** Source and destination by action type; DNS requests and unknown directions have none. */
-function actionEndpoints(action: JsonValue | undefined): Endpoints {
+/**
+ * Source and destination of a finding's `service.action` by action type; DNS requests and
+ * unknown directions have none. Also used for findings forwarded by Wazuh (`data.aws`).
+ */
+export function actionEndpoints(action: JsonValue | undefined): Endpoints {
   const actionType = readText(action ?? {}, 'actionType') ?? '';
   const callerAction = CALLER_ACTIONS[actionType];
   if (callerAction) return { srcIp: remoteIp(getField(action, callerAction)) };
@@ -87,7 +90,9 @@ function actionEndpoints(action: JsonValue | undefined): Endpoints {
     return connectionEndpoints(getField(action, 'networkConnectionAction'));
   }
   if (actionType === 'PORT_PROBE') {
-    const probes = asObjectList(getField(action, 'portProbeAction.portProbeDetails'));
+    // Wazuh's GuardDuty reader splits the list and stores each probe as a single object.
+    const details = getField(action, 'portProbeAction.portProbeDetails');
+    const probes = isJsonObject(details) ? [details] : asObjectList(details);
     if (probes.length !== 1) return {};
     return {
       srcIp: remoteIp(probes[0]),

@@ -1,6 +1,7 @@
 import {
   wazuhCriticalFileChange,
   wazuhGcpAuditAlert,
+  wazuhGuardDutyPortProbe,
   wazuhSshBruteForce,
   wazuhWindowsLogonFailureInLogstash,
   wazuhWindowsProcessCreation,
@@ -88,6 +89,36 @@ describe(WazuhConnector.name, () => {
       username: 'r.silva@contoso.example.com',
     });
     expect(connector.normalize(office365('[2001:db8::66]:443')).srcIp).toBe('2001:db8::66');
+  });
+
+  it('maps a GuardDuty finding read by the AWS module like GuardDuty does', () => {
+    expect(connector.normalize(wazuhGuardDutyPortProbe)).toMatchObject({
+      srcIp: '198.51.100.45',
+      dstIp: '10.0.1.20',
+      dstPort: 22,
+      hostname: 'wazuh-manager',
+      sourceSeverityLabel: 'low',
+    });
+    const apiCall = {
+      ...wazuhGuardDutyPortProbe,
+      data: {
+        aws: {
+          source: 'guardduty',
+          resource: { accessKeyDetails: { userName: 'ci-deployer' } },
+          service: {
+            action: {
+              actionType: 'AWS_API_CALL',
+              awsApiCallAction: { remoteIpDetails: { ipAddressV4: '203.0.113.201' } },
+            },
+          },
+        },
+      },
+    };
+    expect(connector.normalize(apiCall)).toMatchObject({
+      srcIp: '203.0.113.201',
+      dstIp: null,
+      username: 'ci-deployer',
+    });
   });
 
   it('finds a module actor nested anywhere under data', () => {

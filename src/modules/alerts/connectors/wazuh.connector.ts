@@ -15,6 +15,7 @@ import { buildNormalizedAlert } from '../normalization/normalized-alert.factory'
 import { severityFromScale, type SeverityBand } from '../normalization/severity';
 import { toUtcTimestamp } from '../normalization/timestamp';
 import { VendorConnector } from './alert-connector';
+import { actionEndpoints } from './guardduty.connector';
 
 /** Wazuh dashboard bands of `rule.level`: 0-6 low, 7-11 medium, 12-14 high, 15 critical. */
 const LEVEL_BANDS: readonly SeverityBand[] = [
@@ -48,6 +49,7 @@ const USER_PATHS = [
   'data.Caller',
   'data.github.actor',
   'data.aws.userIdentity.userName',
+  'data.aws.resource.accessKeyDetails.userName',
   'data.office365.UserId',
   'data.win.eventdata.targetUserName',
   // Process-creation and object-access events (4688, 4663...) name only the acting subject.
@@ -80,14 +82,17 @@ export class WazuhConnector extends VendorConnector {
   protected map(alert: JsonObject): NormalizedAlert {
     const description = readText(alert, 'rule.description');
     const data = getField(alert, 'data');
+    // A GuardDuty finding read by the AWS module: its endpoints depend on the action type.
+    const finding = actionEndpoints(getField(alert, 'data.aws.service.action'));
     return buildNormalizedAlert('wazuh', {
       title: description,
       description: readText(alert, 'full_log'),
       eventTime: toUtcTimestamp(getField(alert, 'timestamp') ?? getField(alert, '@timestamp')),
-      srcIp: readFirst(alert, SOURCE_IP_PATHS, endpointIp),
-      srcPort: readPort(alert, 'data.srcport', 'data.src_port'),
-      dstIp: readFirst(alert, DESTINATION_IP_PATHS, endpointIp),
-      dstPort: readPort(alert, 'data.dstport', 'data.dst_port', 'data.dest_port'),
+      srcIp: readFirst(alert, SOURCE_IP_PATHS, endpointIp) ?? finding.srcIp,
+      srcPort: readPort(alert, 'data.srcport', 'data.src_port') ?? finding.srcPort,
+      dstIp: readFirst(alert, DESTINATION_IP_PATHS, endpointIp) ?? finding.dstIp,
+      dstPort:
+        readPort(alert, 'data.dstport', 'data.dst_port', 'data.dest_port') ?? finding.dstPort,
       hostname: readText(alert, 'agent.name'),
       username:
         readFirst(alert, USER_PATHS, windowsText) ??
