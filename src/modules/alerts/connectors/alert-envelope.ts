@@ -1,7 +1,10 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../common/types/json';
 import { parseEmbeddedJson } from '../normalization/embedded-json';
 
-/** Keys under which pipelines (Logstash, search hits, EventBridge, webhooks) nest the alert itself. */
+/**
+ * Keys under which pipelines (Logstash, search hits, EventBridge, webhooks) nest the alert itself;
+ * TheHive webhooks send `{operation, objectType, object}`.
+ */
 const WRAPPED_OBJECT_KEYS = [
   '_source',
   'detail',
@@ -11,6 +14,7 @@ const WRAPPED_OBJECT_KEYS = [
   'body',
   'event',
   'record',
+  'object',
 ];
 /** Keys of API list responses and batches; the first element is taken. */
 const WRAPPED_LIST_KEYS = [

@@ -8,6 +8,7 @@ import {
 } from './fixtures/generic.fixtures';
 import { defenderEndpointAlert, graphSecurityAlert } from './fixtures/microsoft.fixtures';
 import {
+  theHiveAlertWebhook,
   theHiveAlertWithArtifacts,
   theHiveCase,
   zeekPasswordGuessing,
@@ -72,6 +73,7 @@ describe(GenericConnector.name, () => {
     ['Zeek notice', zeekPasswordGuessing, 'zeek'],
     ['TheHive', theHiveAlertWithArtifacts, 'thehive'],
     ['a TheHive case', theHiveCase, 'thehive'],
+    ['a TheHive webhook notification', theHiveAlertWebhook, 'thehive'],
     ['a Wazuh alert in an { alert } wrapper', genericWrappedWazuh, 'wazuh'],
     ['Suricata EVE inside a Logstash message', genericSuricataInMessage, 'suricata'],
   ])('delegates %s to its format', (_name, payload, sourceTool) => {

@@ -1,6 +1,8 @@
 import {
+  theHiveAlertWebhook,
   theHiveAlertWithArtifacts,
   theHiveCase,
+  theHiveCreateAlertBody,
   zeekPasswordGuessing,
 } from './fixtures/zeek-thehive.fixtures';
 import { TheHiveConnector } from './thehive.connector';
@@ -50,6 +52,20 @@ describe(TheHiveConnector.name, () => {
       username: null,
       sourceSeverityLabel: 'high',
     });
+  });
+
+  it('unwraps the alert of a webhook notification (`object`)', () => {
+    expect(connector.normalize(theHiveAlertWebhook)).toMatchObject({
+      sourceTool: 'thehive',
+      title: 'Suspicious login burst',
+      eventTime: '2024-04-01T19:33:20.000Z',
+      sourceSeverityLabel: 'medium',
+    });
+  });
+
+  it('recognizes a TheHive 5 create-alert body carrying observables and no tlp', () => {
+    expect(connector.recognizes(theHiveCreateAlertBody)).toBe(true);
+    expect(connector.normalize(theHiveCreateAlertBody).sourceSeverityLabel).toBe('critical');
   });
 
   it('recognizes a create-alert body without _type', () => {

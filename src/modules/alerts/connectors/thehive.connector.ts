@@ -22,7 +22,7 @@ export class TheHiveConnector extends VendorConnector {
       'sourceRef' in alert &&
       'source' in alert &&
       'title' in alert &&
-      ('tlp' in alert || 'artifacts' in alert)
+      ('tlp' in alert || 'artifacts' in alert || 'observables' in alert)
     );
   }
 
