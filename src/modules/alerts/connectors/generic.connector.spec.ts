@@ -1,5 +1,6 @@
 import { VENDOR_CONNECTORS } from './connector.registry';
 import { falconAlertsApiResponse } from './fixtures/crowdstrike.fixtures';
+import { guardDutyAsffInSecurityHubEvent } from './fixtures/guardduty.fixtures';
 import {
   genericFlatAlert,
   genericNestedAlert,
@@ -74,6 +75,7 @@ describe(GenericConnector.name, () => {
     ['TheHive', theHiveAlertWithArtifacts, 'thehive'],
     ['a TheHive case', theHiveCase, 'thehive'],
     ['a TheHive webhook notification', theHiveAlertWebhook, 'thehive'],
+    ['a GuardDuty finding in Security Hub (ASFF)', guardDutyAsffInSecurityHubEvent, 'guardduty'],
     ['a Wazuh alert in an { alert } wrapper', genericWrappedWazuh, 'wazuh'],
     ['Suricata EVE inside a Logstash message', genericSuricataInMessage, 'suricata'],
   ])('delegates %s to its format', (_name, payload, sourceTool) => {

@@ -1,5 +1,7 @@
+import type { JsonObject } from '../../../common/types/json';
 import {
   guardDutyApiCallFinding,
+  guardDutyAsffInSecurityHubEvent,
   guardDutyDnsFinding,
   guardDutySdkPascalCaseFinding,
   guardDutySshBruteForceEvent,
@@ -64,6 +66,27 @@ describe(GuardDutyConnector.name, () => {
       ruleId: 'UnauthorizedAccess:IAMUser/UnusualASNCaller',
       sourceSeverityLabel: 'medium',
     });
+  });
+
+  it('maps a finding imported into Security Hub (ASFF) with its resolved Network endpoints', () => {
+    expect(connector.normalize(guardDutyAsffInSecurityHubEvent)).toMatchObject({
+      sourceTool: 'guardduty',
+      title: '198.51.100.34 is performing SSH brute force attacks against i-0a1b2c3d4e5f60718.',
+      eventTime: '2024-04-07T07:07:07.707Z',
+      srcIp: '198.51.100.34',
+      srcPort: 46100,
+      dstIp: '10.0.1.20',
+      dstPort: 22,
+      hostname: null,
+      sourceSeverityLabel: 'low',
+    });
+    const [asff] = (guardDutyAsffInSecurityHubEvent.detail as { findings: JsonObject[] }).findings;
+    const dnsRequest = {
+      ...asff,
+      ProductFields: { 'aws/guardduty/service/action/actionType': 'DNS_REQUEST' },
+      Network: { Direction: 'OUT', SourceIpV4: '10.0.1.20', Domain: 'c2.bad-actor.example.net' },
+    };
+    expect(connector.normalize(dnsRequest)).toMatchObject({ srcIp: null, dstIp: null });
   });
 
   it('gives a DNS request no source or destination; severity above 9 is critical', () => {

@@ -37,7 +37,8 @@ export type Endpoints = Pick<NormalizedAlertFields, 'srcIp' | 'srcPort' | 'dstIp
 
 /**
  * GuardDuty findings, bare or as the `detail` of an EventBridge event, with the API's camelCase
- * keys or the PascalCase keys of the AWS SDKs (boto3 `get_findings`: `Service.Action.ActionType`).
+ * keys or the PascalCase keys of the AWS SDKs (boto3 `get_findings`: `Service.Action.ActionType`);
+ * also as imported into Security Hub (ASFF: `ProductArn .../aws/guardduty`, `Severity.Product`).
  */
 export class GuardDutyConnector extends VendorConnector {
   readonly name = 'guardduty';
@@ -48,25 +49,29 @@ export class GuardDutyConnector extends VendorConnector {
     const isGuardDuty =
       arn.includes(':guardduty:') || getField(alert, 'service.serviceName') === 'guardduty';
     const type = typeof alert.type === 'string' ? alert.type : '';
+    const productArn = typeof alert.productArn === 'string' ? alert.productArn : '';
     return (
-      isGuardDuty || (FINDING_TYPE.test(type) && isJsonObject(getField(alert, 'service.action')))
+      isGuardDuty ||
+      productArn.endsWith('/aws/guardduty') ||
+      (FINDING_TYPE.test(type) && isJsonObject(getField(alert, 'service.action')))
     );
   }
 
   protected map(payload: JsonObject): NormalizedAlert {
     const finding = camelCaseKeys(payload, MAX_KEY_DEPTH);
     const type = readText(finding, 'type');
+    const action = getField(finding, 'service.action');
     return buildNormalizedAlert('guardduty', {
       title: readText(finding, 'title'),
       description: readText(finding, 'description'),
       eventTime: toUtcTimestamp(getField(finding, 'createdAt')),
-      ...actionEndpoints(getField(finding, 'service.action')),
+      ...(action ? actionEndpoints(action) : asffNetworkEndpoints(finding)),
       hostname: null,
       username: readText(finding, ...USER_PATHS),
       ruleId: type,
       ruleName: type,
       severity: severityFromScale(
-        asNumber(getField(finding, 'severity')),
+        asNumber(getField(finding, 'severity')) ?? asNumber(getField(finding, 'severity.product')),
         TEN_POINT_SEVERITY_BANDS,
         'continuous',
       ),
@@ -105,6 +110,22 @@ export function actionEndpoints(action: JsonValue | undefined): Endpoints {
     };
   }
   return {};
+}
+
+/**
+ * ASFF `Network`: Security Hub has already resolved the direction into source and destination.
+ * DNS requests still have none, as in the GuardDuty format.
+ */
+function asffNetworkEndpoints(finding: JsonObject): Endpoints {
+  const network = getField(finding, 'network');
+  const actionType = readText(finding, 'productFields.aws/guardduty/service/action/actionType');
+  if (!network || actionType === 'DNS_REQUEST') return {};
+  return {
+    srcIp: readFirst(network, ['sourceIpV4', 'sourceIpV6'], endpointIp),
+    srcPort: readPort(network, 'sourcePort'),
+    dstIp: readFirst(network, ['destinationIpV4', 'destinationIpV6'], endpointIp),
+    dstPort: readPort(network, 'destinationPort'),
+  };
 }
 
 function connectionEndpoints(connection: JsonValue | undefined): Endpoints {

@@ -3,6 +3,7 @@ import { normalizeAlert } from '../connectors/connector.registry';
 import { falconDetectionSummary } from '../connectors/fixtures/crowdstrike.fixtures';
 import { elasticNetworkAlert } from '../connectors/fixtures/elastic.fixtures';
 import {
+  guardDutyAsffInSecurityHubEvent,
   guardDutySdkPascalCaseFinding,
   guardDutySshBruteForceEvent,
 } from '../connectors/fixtures/guardduty.fixtures';
@@ -60,6 +61,10 @@ describe(ObservableExtractor.name, () => {
       'ipv4 192.0.2.10',
     ]);
     expect(iocsOf('guardduty', guardDutySdkPascalCaseFinding)).toEqual(['ipv4 198.51.100.77']);
+    expect(iocsOf('guardduty', guardDutyAsffInSecurityHubEvent)).toEqual([
+      'ipv4 198.51.100.34',
+      'ipv4 10.0.1.20',
+    ]);
   });
 
   it('CrowdStrike: refangs the command line, drops console link, sensor id, host groups, zero hash', () => {
