@@ -71,12 +71,7 @@ export class AlertPipeline {
     const observables = this.extractor
       .extract(payload, normalized)
       .map((observable) => ({ ...observable, allowlisted: matcher.matches(observable) }));
-    const fingerprint = alertFingerprint(
-      alert.source,
-      normalized,
-      observables,
-      JSON.stringify(payload),
-    );
+    const fingerprint = alertFingerprint(alert.source, normalized, observables, payload);
     const stored = await this.repository.storeAnalysis(
       alert,
       {

@@ -27,17 +27,15 @@ describe(alertFingerprint.name, () => {
       srcPort: 40000,
       description: 'again',
     };
-    expect(alertFingerprint('wazuh', repeat, [], '{}')).toBe(
-      alertFingerprint('wazuh', base, [], '{}'),
-    );
+    expect(alertFingerprint('wazuh', repeat, [], {})).toBe(alertFingerprint('wazuh', base, [], {}));
   });
 
   it('differs by source, rule and key parties', () => {
-    const fp = alertFingerprint('wazuh', base, [], '{}');
-    expect(alertFingerprint('splunk', base, [], '{}')).not.toBe(fp);
-    expect(alertFingerprint('wazuh', { ...base, ruleId: '5710' }, [], '{}')).not.toBe(fp);
-    expect(alertFingerprint('wazuh', { ...base, srcIp: '198.51.100.1' }, [], '{}')).not.toBe(fp);
-    expect(alertFingerprint('wazuh', { ...base, username: 'root' }, [], '{}')).not.toBe(fp);
+    const fp = alertFingerprint('wazuh', base, [], {});
+    expect(alertFingerprint('splunk', base, [], {})).not.toBe(fp);
+    expect(alertFingerprint('wazuh', { ...base, ruleId: '5710' }, [], {})).not.toBe(fp);
+    expect(alertFingerprint('wazuh', { ...base, srcIp: '198.51.100.1' }, [], {})).not.toBe(fp);
+    expect(alertFingerprint('wazuh', { ...base, username: 'root' }, [], {})).not.toBe(fp);
   });
 
   it('falls back to external indicators when the alert names no parties', () => {
@@ -49,19 +47,19 @@ describe(alertFingerprint.name, () => {
         { type: 'domain', value: 'evil.example', internal: false },
         { type: 'ipv4', value: '10.0.0.5', internal: true },
       ],
-      '{"id":1}',
+      { id: 1 },
     );
     const b = alertFingerprint(
       'generic',
       bare,
       [{ type: 'domain', value: 'evil.example', internal: false }],
-      '{"id":2}',
+      { id: 2 },
     );
     const c = alertFingerprint(
       'generic',
       bare,
       [{ type: 'domain', value: 'other.example', internal: false }],
-      '{"id":1}',
+      { id: 1 },
     );
     expect(a).toBe(b);
     expect(a).not.toBe(c);
@@ -77,8 +75,8 @@ describe(alertFingerprint.name, () => {
       hostname: null,
       username: null,
     };
-    const first = alertFingerprint('generic', anonymous, [], '{"msg":"disk full"}');
-    expect(alertFingerprint('generic', anonymous, [], '{"msg":"disk full"}')).toBe(first);
-    expect(alertFingerprint('generic', anonymous, [], '{"msg":"CPU hot"}')).not.toBe(first);
+    const first = alertFingerprint('generic', anonymous, [], { msg: 'disk full' });
+    expect(alertFingerprint('generic', anonymous, [], { msg: 'disk full' })).toBe(first);
+    expect(alertFingerprint('generic', anonymous, [], { msg: 'CPU hot' })).not.toBe(first);
   });
 });
