@@ -34,9 +34,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         errorId,
       };
     } else if (response.statusCode === (HttpStatus.SERVICE_UNAVAILABLE as number)) {
-      void reply.header('retry-after', '5');
-      this.logger.warn(`Database unavailable during ${request.method} ${request.url}`);
+      response.retryAfterSeconds ??= 5;
+      this.logger.warn(`Service unavailable during ${request.method} ${request.url}`);
     }
-    void reply.status(response.statusCode).send(response);
+    const { retryAfterSeconds, ...sent } = response;
+    if (retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(retryAfterSeconds));
+    void reply.status(sent.statusCode).send(sent);
   }
 }

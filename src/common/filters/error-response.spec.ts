@@ -5,6 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
+import { ErrorKind, ModuleError } from '../errors/module-error';
 import { toErrorBody } from './error-response';
 
 const prismaError = (code: string, meta: Record<string, unknown>) =>
@@ -21,6 +22,33 @@ describe('toErrorBody', () => {
       statusCode: 404,
       message: 'Alert not found',
     });
+  });
+
+  it('maps every module error kind to its status once, with the stable code', () => {
+    const cases: [ErrorKind, number][] = [
+      [ErrorKind.Invalid, 400],
+      [ErrorKind.Unauthenticated, 401],
+      [ErrorKind.Forbidden, 403],
+      [ErrorKind.NotFound, 404],
+      [ErrorKind.Conflict, 409],
+      [ErrorKind.Unprocessable, 422],
+      [ErrorKind.RateLimited, 429],
+      [ErrorKind.Unavailable, 503],
+    ];
+    for (const [kind, statusCode] of cases)
+      expect(toErrorBody(new ModuleError(kind, 'SOME_CODE', 'what went wrong'))).toEqual({
+        statusCode,
+        error: expect.any(String),
+        message: 'what went wrong',
+        code: 'SOME_CODE',
+      });
+  });
+
+  it("carries a module error's retry delay for the Retry-After header", () => {
+    const error = new ModuleError(ErrorKind.RateLimited, 'AUTH_THROTTLED', 'slow down', {
+      retryAfterSeconds: 8,
+    });
+    expect(toErrorBody(error)).toMatchObject({ statusCode: 429, retryAfterSeconds: 8 });
   });
 
   it('gives framework 413/415 errors clear words', () => {

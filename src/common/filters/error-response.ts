@@ -2,16 +2,34 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { Prisma } from '../../generated/prisma/client';
 import { isDatabaseUnavailable, sqlState } from '../../database/database-errors';
+import { ErrorKind, ModuleError } from '../errors/module-error';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** A module error's stable code (`CASE_NOT_FOUND`), for clients that branch on it. */
+  code?: string;
   errorId?: string;
+  /** Sent as the `Retry-After` header, not in the body. */
+  retryAfterSeconds?: number;
 }
+
+/** The one place where a module's kind of failure becomes an HTTP status. */
+const STATUS_BY_KIND: Record<ErrorKind, HttpStatus> = {
+  [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
+  [ErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Unprocessable]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorKind.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
 
 /** What a client sees for an error; `null` when it is unexpected (a 500 the filter logs). */
 export function toErrorBody(exception: unknown): ErrorBody | null {
+  if (exception instanceof ModuleError) return fromModuleError(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (isDatabaseUnavailable(exception)) {
     return body(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly.');
@@ -39,6 +57,15 @@ const FRAMEWORK_MESSAGES: Record<number, string> = {
   413: 'The request body is larger than the 1 MiB limit',
   415: 'Unsupported Content-Type: send the body as application/json',
 };
+
+function fromModuleError(error: ModuleError): ErrorBody {
+  const response: ErrorBody = {
+    ...body(STATUS_BY_KIND[error.kind], error.message),
+    code: error.code,
+  };
+  if (error.retryAfterSeconds !== undefined) response.retryAfterSeconds = error.retryAfterSeconds;
+  return response;
+}
 
 function fromHttpException(exception: HttpException): ErrorBody {
   const statusCode = exception.getStatus();
