@@ -13,6 +13,7 @@ import { AssetsModule } from './modules/assets/assets.module';
 import { EnrichmentModule } from './modules/enrichment/enrichment.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { AlertPipelineModule } from './orchestration';
 import { QueueModule } from './queue/queue.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         QueueModule,
         AlertsModule,
+        AlertPipelineModule,
         JobsModule,
         IntegrationsModule,
         EnrichmentModule,

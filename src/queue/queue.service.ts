@@ -11,6 +11,7 @@ import type { PoolClient } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { captureStatement, type CapturedStatement } from './captured-statement';
+import type { JobMap } from './job-map';
 import { QueueName } from './queue-names';
 import { sqlExecutor } from './sql-executor';
 
@@ -95,12 +96,20 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
     return captureStatement((db) => this.boss.insert(name, jobs, { db }));
   }
 
-  send(name: QueueName, data: object, options: SendOptions = {}): Promise<string | null> {
+  send<N extends QueueName>(
+    name: N,
+    data: JobMap[N],
+    options: SendOptions = {},
+  ): Promise<string | null> {
     return this.boss.send(name, data, options);
   }
 
-  async work<T>(name: QueueName, options: WorkOptions, handler: BatchHandler<T>): Promise<void> {
-    await this.boss.work<T>(name, { ...options, perJobResults: true }, handler as never);
+  async work<N extends QueueName>(
+    name: N,
+    options: WorkOptions,
+    handler: BatchHandler<JobMap[N]>,
+  ): Promise<void> {
+    await this.boss.work<JobMap[N]>(name, { ...options, perJobResults: true }, handler as never);
   }
 
   schedule(name: QueueName, cron: string): Promise<void> {

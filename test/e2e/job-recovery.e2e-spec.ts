@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../src/generated/prisma/client';
-import { StuckAlertSweeper } from '../../src/modules/alerts/processing/stuck-alert.sweeper';
+import { StuckAlertSweeper } from '../../src/modules/alerts';
 import { createIngestKey, wazuhAlert } from '../factories/ingest.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { waitForProcessed } from '../helpers/alerts';

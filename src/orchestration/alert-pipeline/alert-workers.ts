@@ -1,17 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { JobResult, JobWithMetadata } from 'pg-boss';
-import { AppConfig } from '../../../config/app-config';
-import { Database } from '../../../database/database';
-import { QueueName } from '../../../queue/queue-names';
-import { QueueService } from '../../../queue/queue.service';
+import { AppConfig } from '../../config/app-config';
+import { Database } from '../../database/database';
+import type { JobMap } from '../../queue/job-map';
+import { QueueName } from '../../queue/queue-names';
+import { QueueService } from '../../queue/queue.service';
+import { AlertProcessingRepository, StuckAlertSweeper } from '../../modules/alerts';
 import { AlertPipeline, type PipelineResult } from './alert-pipeline';
-import { AlertProcessingRepository } from './alert-processing.repository';
-import { StuckAlertSweeper } from './stuck-alert.sweeper';
 
-interface AlertJob {
-  alertId: string;
-  round?: number;
-}
+type AlertJob = JobWithMetadata<JobMap[QueueName.ProcessAlert | QueueName.ReenrichAlert]>;
 
 /** Registers the queue workers of this process (WORKERS of them; none when WORKERS=0). */
 @Injectable()
@@ -44,14 +41,14 @@ export class AlertWorkers implements OnApplicationBootstrap {
       pollingIntervalSeconds: this.database.mode === 'embedded' ? 0.5 : 2,
       notifyPollingIntervalSeconds: 2,
     };
-    await this.queue.work<AlertJob>(QueueName.ProcessAlert, options, (jobs) =>
-      this.settle(jobs as JobWithMetadata<AlertJob>[], (job) =>
+    await this.queue.work(QueueName.ProcessAlert, options, (jobs) =>
+      this.settle(jobs as JobWithMetadata<JobMap[QueueName.ProcessAlert]>[], (job) =>
         this.pipeline.execute(job.data.alertId),
       ),
     );
-    await this.queue.work<AlertJob>(QueueName.ReenrichAlert, options, (jobs) =>
-      this.settle(jobs as JobWithMetadata<AlertJob>[], (job) =>
-        this.pipeline.reassess(job.data.alertId, job.data.round ?? 1),
+    await this.queue.work(QueueName.ReenrichAlert, options, (jobs) =>
+      this.settle(jobs as JobWithMetadata<JobMap[QueueName.ReenrichAlert]>[], (job) =>
+        this.pipeline.reassess(job.data.alertId, job.data.round),
       ),
     );
     await this.queue.work(QueueName.SweepStuckAlerts, { batchSize: 1 }, async (jobs) => {
@@ -63,9 +60,9 @@ export class AlertWorkers implements OnApplicationBootstrap {
   }
 
   /** Runs a batch concurrently and settles each job on its own outcome. */
-  private async settle(
-    jobs: JobWithMetadata<AlertJob>[],
-    run: (job: JobWithMetadata<AlertJob>) => Promise<PipelineResult>,
+  private async settle<J extends AlertJob>(
+    jobs: J[],
+    run: (job: J) => Promise<PipelineResult>,
   ): Promise<JobResult[]> {
     const outcomes = await Promise.allSettled(jobs.map(run));
     return Promise.all(

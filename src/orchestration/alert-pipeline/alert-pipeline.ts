@@ -1,25 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-
-import { AppConfig } from '../../../config/app-config';
-import { toIndicatorType } from '../../../common/types/indicator-enum';
-import type { JsonObject } from '../../../common/types/json';
-import { QueueName } from '../../../queue/queue-names';
-import { QueueService } from '../../../queue/queue.service';
-import { AllowlistService } from '../../allowlist/allowlist.service';
-import { AssetsService } from '../../assets/assets.service';
-import { CasesService } from '../../cases/cases.service';
-import { EnrichmentService } from '../../enrichment/enrichment.service';
-import { ScoringService } from '../../scoring/scoring.service';
-import { normalizeAlert } from '../connectors/connector.registry';
-import type { NormalizedAlert } from '../normalization/normalized-alert';
-import { ObservableExtractor } from '../observables/observable-extractor';
+import { AppConfig } from '../../config/app-config';
+import { toIndicatorType } from '../../common/types/indicator-enum';
+import { QueueName } from '../../queue/queue-names';
+import { QueueService } from '../../queue/queue.service';
 import {
+  AlertAnalysisService,
   AlertProcessingRepository,
+  type NormalizedAlert,
   type ProcessingAlert,
   type StoredObservable,
-} from './alert-processing.repository';
-import { externalIdOf } from './external-id';
-import { alertFingerprint } from './fingerprint';
+} from '../../modules/alerts';
+import { AllowlistService } from '../../modules/allowlist';
+import { AssetsService } from '../../modules/assets';
+import { CasesService } from '../../modules/cases';
+import { EnrichmentService } from '../../modules/enrichment';
+import { ScoringService } from '../../modules/scoring';
 
 /** Rounds of re-enrichment for an alert whose providers did not all answer. */
 export const MAX_REENRICH_ROUNDS = 3;
@@ -37,17 +32,17 @@ export type PipelineResult =
     };
 
 /**
- * The alert pipeline, run by a worker for each queued alert: normalize, extract and mark
- * observables, deduplicate, enrich, score, then auto-close or open a case. Every step can be
- * repeated, so a job retried after a crash converges on the same result.
+ * The alert pipeline, the one place that knows the order of the steps: analyze (normalize,
+ * extract and mark observables, deduplicate), enrich, score, then auto-close or open a case.
+ * Every step can be repeated, so a job retried after a crash converges on the same result.
  */
 @Injectable()
 export class AlertPipeline {
   private readonly logger = new Logger('AlertPipeline');
-  private readonly extractor: ObservableExtractor;
 
   constructor(
     private readonly config: AppConfig,
+    private readonly analysis: AlertAnalysisService,
     private readonly repository: AlertProcessingRepository,
     private readonly allowlist: AllowlistService,
     private readonly enrichment: EnrichmentService,
@@ -55,49 +50,22 @@ export class AlertPipeline {
     private readonly scoring: ScoringService,
     private readonly cases: CasesService,
     private readonly queue: QueueService,
-  ) {
-    this.extractor = new ObservableExtractor({
-      internalCidrs: config.internalCidrs,
-      internalDomains: config.internalDomains,
-    });
-  }
+  ) {}
 
   async execute(alertId: string): Promise<PipelineResult> {
-    const alert = await this.repository.claim(alertId);
-    if (!alert) return { alertId, outcome: 'already-processed' };
-    const payload = alert.rawPayload as JsonObject;
-    const normalized = normalizeAlert(alert.connector, payload);
     const matcher = await this.allowlist.getMatcher();
-    const observables = this.extractor
-      .extract(payload, normalized)
-      .map((observable) => ({ ...observable, allowlisted: matcher.matches(observable) }));
-    const fingerprint = alertFingerprint(alert.source, normalized, observables, payload);
-    const stored = await this.repository.storeAnalysis(
-      alert,
-      {
-        normalized,
-        title: titleOf(alert, normalized),
-        externalId: externalIdOf(payload),
-        fingerprint,
-        observables,
-      },
-      this.config.dedupWindowSeconds,
-    );
-    if (stored.kind === 'duplicate')
-      return { alertId, outcome: 'duplicate', duplicateOf: stored.duplicateOf };
-    return this.assess({ ...alert, fingerprint }, normalized, stored.observables, 0);
+    const analysed = await this.analysis.analyze(alertId, (o) => matcher.matches(o));
+    if (analysed.kind === 'already-processed') return { alertId, outcome: 'already-processed' };
+    if (analysed.kind === 'duplicate')
+      return { alertId, outcome: 'duplicate', duplicateOf: analysed.duplicateOf };
+    return this.assess(analysed.alert, analysed.normalized, analysed.observables, 0);
   }
 
   /** Re-enrichment of an alert whose providers did not all answer the first time. */
   async reassess(alertId: string, round: number): Promise<PipelineResult> {
-    const alert = await this.repository.findWithObservables(alertId);
-    if (!alert?.normalized || !alert.fingerprint) return { alertId, outcome: 'already-processed' };
-    return this.assess(
-      alert,
-      alert.normalized as unknown as NormalizedAlert,
-      alert.observables,
-      round,
-    );
+    const analysed = await this.analysis.findAnalysed(alertId);
+    if (!analysed) return { alertId, outcome: 'already-processed' };
+    return this.assess(analysed.alert, analysed.normalized, analysed.observables, round);
   }
 
   private async assess(
@@ -184,11 +152,6 @@ export class AlertPipeline {
     );
     this.logger.debug(`Enrichment of ${alertId} was partial; round ${round} scheduled`);
   }
-}
-
-/** A title for lists even when the tool sends none (e.g. Splunk's search_name null). */
-function titleOf(alert: ProcessingAlert, normalized: NormalizedAlert): string {
-  return (normalized.title ?? normalized.ruleName ?? `${alert.source} alert`).slice(0, 500);
 }
 
 function assetKeys(

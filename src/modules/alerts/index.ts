@@ -1,0 +1,13 @@
+export { AlertsModule } from './alerts.module';
+export {
+  AlertAnalysisService,
+  type AlertAnalysis,
+  type AllowlistCheck,
+} from './processing/alert-analysis.service';
+export {
+  AlertProcessingRepository,
+  type ProcessingAlert,
+  type StoredObservable,
+} from './processing/alert-processing.repository';
+export { StuckAlertSweeper, type SweepResult } from './processing/stuck-alert.sweeper';
+export type { NormalizedAlert } from './normalization/normalized-alert';

@@ -1,0 +1,2 @@
+export { AllowlistModule } from './allowlist.module';
+export { AllowlistService } from './allowlist.service';

@@ -1,0 +1,2 @@
+export { CasesModule } from './cases.module';
+export { CasesService, type AlertForCase, type CaseLink } from './cases.service';

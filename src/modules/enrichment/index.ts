@@ -1,0 +1,3 @@
+export { EnrichmentModule } from './enrichment.module';
+export { EnrichmentService } from './enrichment.service';
+export type * from './enrichment.types';

@@ -1,0 +1,3 @@
+export { ScoringModule } from './scoring.module';
+export { ScoringService } from './scoring.service';
+export type * from './scoring.types';
