@@ -27,6 +27,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    files: ['src/modules/**/*.ts', 'src/common/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='class-validator'] > ImportSpecifier[imported.name='IsOptional']",
+          message:
+            'IsOptional lets null through: use IsOptionalDefined (or IsOptionalNullable where null means clear) from common/validation/optional.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.js'],

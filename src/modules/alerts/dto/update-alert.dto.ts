@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsString, MaxLength } from 'class-validator';
 import { AlertStatus } from '../../../generated/prisma/enums';
+import { IsOptionalDefined } from '../../../common/validation/optional';
 
 export class UpdateAlertDto {
   @ApiProperty({ enum: AlertStatus })
@@ -10,7 +11,7 @@ export class UpdateAlertDto {
   status!: AlertStatus;
 
   @ApiPropertyOptional({ description: 'Why (kept with the alert and in the audit log)' })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsString()
   @MaxLength(2000)
   reason?: string;

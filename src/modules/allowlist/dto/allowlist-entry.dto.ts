@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { AllowlistEntry } from '../../../generated/prisma/client';
 import { PaginationQueryDto } from '../../../common/validation/pagination.dto';
 import type { AllowlistEntryType } from '../../alerts/observables/allowlist-matcher';
 import { ALLOWLIST_TYPES } from '../allowlist-value';
+import { IsOptionalDefined } from '../../../common/validation/optional';
 
 const TYPE_MESSAGE = `type must be one of ${ALLOWLIST_TYPES.join(', ')}`;
 
@@ -32,7 +33,7 @@ export class CreateAllowlistEntryDto {
 
 export class AllowlistQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: ALLOWLIST_TYPES })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsIn(ALLOWLIST_TYPES, { message: TYPE_MESSAGE })
   type?: AllowlistEntryType;
 }

@@ -1,18 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsEnum,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateBy,
-  ValidateIf,
-} from 'class-validator';
+import { IsEnum, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import type { Asset } from '../../../generated/prisma/client';
 import { AssetCriticality } from '../../../generated/prisma/enums';
 import { PaginationQueryDto } from '../../../common/validation/pagination.dto';
 import { canonicalIp, HOSTNAME_SYNTAX, normalizeHostname } from '../asset-matching';
+import { IsOptionalDefined, IsOptionalNullable } from '../../../common/validation/optional';
 
 const HOSTNAME_MESSAGE = 'hostname must be a host name: letters, digits, - and _, dot-separated';
 const CRITICALITY_MESSAGE = `criticality must be one of ${Object.values(AssetCriticality).join(', ')}`;
@@ -34,12 +27,6 @@ const IsIpLiteral = () =>
     },
   });
 
-/** Present means "set"; undefined means "leave as is" (null is refused where it is not clearable). */
-const unlessOmitted = ValidateIf((_object: object, value: unknown) => value !== undefined);
-const unlessEmpty = ValidateIf(
-  (_object: object, value: unknown) => value !== undefined && value !== null,
-);
-
 export class CreateAssetDto {
   @ApiProperty({ example: 'ws-042.corp.example.com', description: 'Unique, case-insensitive' })
   @Transform(toHostname)
@@ -49,13 +36,13 @@ export class CreateAssetDto {
 
   @ApiPropertyOptional({ example: '10.20.30.40', nullable: true })
   @Transform(toCanonicalIp)
-  @unlessEmpty
+  @IsOptionalNullable()
   @IsIpLiteral()
   ip?: string | null;
 
   @ApiPropertyOptional({ example: 'it-ops@example.com', nullable: true })
   @Transform(trimmed)
-  @unlessEmpty
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(200)
   owner?: string | null;
@@ -68,26 +55,26 @@ export class CreateAssetDto {
 export class UpdateAssetDto {
   @ApiPropertyOptional({ example: 'ws-042.corp.example.com' })
   @Transform(toHostname)
-  @unlessOmitted
+  @IsOptionalDefined()
   @IsString()
   @Matches(HOSTNAME_SYNTAX, { message: HOSTNAME_MESSAGE })
   hostname?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @Transform(toCanonicalIp)
-  @unlessEmpty
+  @IsOptionalNullable()
   @IsIpLiteral()
   ip?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @Transform(trimmed)
-  @unlessEmpty
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(200)
   owner?: string | null;
 
   @ApiPropertyOptional({ enum: AssetCriticality })
-  @unlessOmitted
+  @IsOptionalDefined()
   @IsEnum(AssetCriticality, { message: CRITICALITY_MESSAGE })
   criticality?: AssetCriticality;
 }
@@ -95,13 +82,13 @@ export class UpdateAssetDto {
 export class AssetQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Part of the host name (case-insensitive)' })
   @Transform(toHostname)
-  @IsOptional()
+  @IsOptionalDefined()
   @IsString()
   @MaxLength(253)
   hostname?: string;
 
   @ApiPropertyOptional({ enum: AssetCriticality })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsEnum(AssetCriticality, { message: CRITICALITY_MESSAGE })
   criticality?: AssetCriticality;
 }

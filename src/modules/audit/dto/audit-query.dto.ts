@@ -1,38 +1,39 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/validation/pagination.dto';
+import { IsOptionalDefined } from '../../../common/validation/optional';
 
 export class AuditQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ example: 'user' })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsString()
   @MaxLength(64)
   entityType?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalDefined()
   @IsString()
   @MaxLength(128)
   entityId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsUUID()
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'auth.login_failed' })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsString()
   @MaxLength(64)
   action?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsDateString()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsDateString()
   to?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { ApiKey } from '../../../generated/prisma/client';
 import { SOURCE_NAME, SOURCE_NAME_MESSAGE } from '../../../common/validation/source-name.pipe';
+import { IsOptionalDefined } from '../../../common/validation/optional';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'wazuh-prod' })
@@ -22,7 +23,7 @@ export class CreateApiKeyDto {
     description: 'Also issue an HMAC secret; requests must then carry X-Signature: sha256=<hex>',
     default: false,
   })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsBoolean()
   signed?: boolean;
 }

@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum } from 'class-validator';
 import { Role } from '../../../generated/prisma/enums';
+import { IsOptionalDefined } from '../../../common/validation/optional';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: Role })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsEnum(Role, { message: `role must be one of ${Object.values(Role).join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({
     description: 'false deactivates the user; their tokens stop working at once',
   })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsBoolean()
   isActive?: boolean;
 }

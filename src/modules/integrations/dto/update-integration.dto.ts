@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { IsBoolean, IsObject } from 'class-validator';
 import type { JsonObject } from '../../../common/types/json';
+import { IsOptionalDefined } from '../../../common/validation/optional';
 
 export class UpdateIntegrationDto {
   @ApiProperty({ description: 'Turns the integration on or off' })
@@ -16,7 +17,7 @@ export class UpdateIntegrationDto {
       'sets one, null clears it, leaving it out keeps the stored value. Other keys set to null ' +
       'fall back to the environment or the default.',
   })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsObject({ message: 'settings must be an object' })
   settings?: JsonObject;
 }

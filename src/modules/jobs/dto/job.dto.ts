@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/validation/pagination.dto';
 import type { JobState, JobView } from '../../../queue/jobs.repository';
+import { IsOptionalDefined } from '../../../common/validation/optional';
 
 const JOB_STATES: JobState[] = ['queued', 'processing', 'done', 'failed'];
 
 export class JobsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: JOB_STATES })
-  @IsOptional()
+  @IsOptionalDefined()
   @IsIn(JOB_STATES, { message: `state must be one of ${JOB_STATES.join(', ')}` })
   state?: JobState;
 }
