@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../../common/types/json';
 import { isJsonObject } from '../../common/types/json';
+import { hasOwnKey } from '../../common/types/own-key';
 import { buildConfiguredProvider, CACHE_TTL_SETTING } from '../enrichment/provider-factory';
 import { ProviderSettingsError } from '../enrichment/providers/provider.errors';
 import { PROVIDER_REGISTRY } from '../enrichment/providers/provider.registry';
@@ -99,7 +100,7 @@ function checkProviderValue(definition: IntegrationDefinition, key: string, valu
     string,
     unknown
   >;
-  if (!(key in defaults)) {
+  if (!hasOwnKey(defaults, key)) {
     const known = [...Object.keys(defaults), CACHE_TTL_SETTING, 'resilience'].join(', ');
     throw new IntegrationSettingsError(
       field,
@@ -119,7 +120,7 @@ function checkResilience(field: string, value: JsonValue): void {
   if (!isJsonObject(value)) throw new IntegrationSettingsError(field, 'must be an object');
   for (const [key, inner] of Object.entries(value)) {
     const path = `${field}.${key}`;
-    if (!(key in RESILIENCE_SHAPE)) {
+    if (!hasOwnKey(RESILIENCE_SHAPE, key)) {
       const known = Object.keys(RESILIENCE_SHAPE).join(', ');
       throw new IntegrationSettingsError(path, `is not a resilience setting (known: ${known})`);
     }

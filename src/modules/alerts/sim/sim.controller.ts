@@ -8,9 +8,10 @@ import {
 } from '@nestjs/swagger';
 import { ADMIN_ONLY } from '../../../common/auth/role-groups';
 import { Roles } from '../../../common/decorators/access.decorator';
+import { hasOwnKey } from '../../../common/types/own-key';
 import { IngestService, type IngestReceipt } from '../ingest/ingest.service';
 import { SimRunDto } from './dto/sim-run.dto';
-import { SIM_SCENARIO_NAMES, SIM_SCENARIOS, type SimScenario } from './sim-scenarios';
+import { SIM_SCENARIO_NAMES, SIM_SCENARIOS } from './sim-scenarios';
 
 @ApiTags('simulation')
 @Controller('sim')
@@ -25,13 +26,13 @@ export class SimController {
   @ApiAcceptedResponse({ type: SimRunDto })
   @ApiNotFoundResponse({ description: 'Unknown scenario' })
   async run(@Param('scenario') scenario: string): Promise<SimRunDto> {
-    if (!(scenario in SIM_SCENARIOS)) {
+    if (!hasOwnKey(SIM_SCENARIOS, scenario)) {
       throw new NotFoundException(
         `Unknown scenario "${scenario}"; use one of ${SIM_SCENARIO_NAMES.join(', ')}`,
       );
     }
     const receipts: IngestReceipt[] = [];
-    for (const alert of SIM_SCENARIOS[scenario as SimScenario]()) {
+    for (const alert of SIM_SCENARIOS[scenario]()) {
       receipts.push(
         ...(await this.ingest.ingest({
           connector: alert.connector,
