@@ -8,8 +8,10 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { requestId } from './common/http/request-id';
 import { registerAccessLog } from './common/logging/access-log';
 import { registerJsonBodyParser } from './common/http/json-body';
+import { registerPathParamLimit, ROUTER_MAX_PARAM_LENGTH } from './common/http/path-params';
 import { setupOpenApi } from './common/http/openapi';
 import { registerResponseHeaders } from './common/http/response-headers';
+import { StorableTextPipe } from './common/validation/storable-text.pipe';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -19,6 +21,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: requestId,
+    maxParamLength: ROUTER_MAX_PARAM_LENGTH,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -29,11 +32,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, BODY_LIMIT_BYTES);
+  registerPathParamLimit(fastify);
   registerResponseHeaders(fastify);
   registerAccessLog(fastify, config.logLevel);
   // No CORS hook at all unless browsers on other origins are allowed (it runs on every request).
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(
+    new StorableTextPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -2,8 +2,10 @@ import type { JsonObject, JsonValue } from './json';
 
 /* PostgreSQL's jsonb cannot hold U+0000 or unpaired surrogates; rather than lose the alert,
  * they become U+FFFD. Iterative, because payloads may nest up to the parser's depth limit. */
-const UNSTORABLE_SOURCE =
-  '\\u0000|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const LONE_SURROGATE_SOURCE =
+  '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+export const LONE_SURROGATE = new RegExp(LONE_SURROGATE_SOURCE);
+const UNSTORABLE_SOURCE = `\\u0000|${LONE_SURROGATE_SOURCE}`;
 const HAS_UNSTORABLE = new RegExp(UNSTORABLE_SOURCE);
 const ALL_UNSTORABLE = new RegExp(UNSTORABLE_SOURCE, 'g');
 
