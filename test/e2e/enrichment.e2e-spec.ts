@@ -50,13 +50,14 @@ describe('Enrichment through the real provider clients (e2e)', () => {
     it('answers with mock verdicts that say they are mock', async () => {
       const outcome = await enrich([
         ip('203.0.113.200'),
-        { type: 'domain', value: 'evil.example' },
+        { type: 'domain', value: 'paypa1-secure-billing.com' },
       ]);
       expect(outcome.partial).toBe(false);
       expect(outcome.results).toHaveLength(2);
       expect(outcome.results.every((r) => r.provider === 'mock' && r.mock)).toBe(true);
-      expect(outcome.results.find((r) => r.summary.includes('test marker'))?.verdict).toBe(
-        'malicious',
+      expect(outcome.results.map((r) => r.verdict).sort()).toEqual(['malicious', 'unknown']);
+      expect(outcome.results.find((r) => r.verdict === 'malicious')?.summary).toContain(
+        'demo threat list',
       );
       expect(await t.prisma.enrichmentResult.count({ where: { mock: true } })).toBe(2);
     });

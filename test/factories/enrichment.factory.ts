@@ -1,5 +1,5 @@
-import type { IndicatorType } from '../../src/common/types/indicator';
-import { toObservableType } from '../../src/common/types/indicator-enum';
+import type { IndicatorType } from '../../src/common/indicators/indicator';
+import { toObservableType } from '../../src/common/indicators/indicator-enum';
 import { STIX_TYPE_BY_INDICATOR } from '../../src/modules/alerts/observables/observable.types';
 import type { EnrichmentObservable } from '../../src/modules/enrichment/enrichment.types';
 import type { TestApp } from '../helpers/test-app';

@@ -1,4 +1,4 @@
-import type { Indicator } from '../../src/common/types/indicator';
+import type { Indicator } from '../../src/common/indicators/indicator';
 import type { FakeVendorServer } from './fake-vendor.server';
 import { ManualClock } from './manual-clock.fake';
 import type { ResilienceSettings } from '../../src/modules/enrichment/resilience/resilience.defaults';

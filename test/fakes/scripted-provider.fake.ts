@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorType } from '../../src/common/types/indicator';
+import type { Indicator, IndicatorType } from '../../src/common/indicators/indicator';
 import {
   ProviderError,
   type ProviderErrorKind,

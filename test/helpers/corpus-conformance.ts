@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { INDICATOR_TYPES, type IndicatorType } from '../../src/common/types/indicator';
+import { INDICATOR_TYPES, type IndicatorType } from '../../src/common/indicators/indicator';
 import type { JsonObject } from '../../src/common/types/json';
 
 /** What a pipeline produced for one alert (the HTTP API's `normalized` and `observables`). */

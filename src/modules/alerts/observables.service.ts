@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toIndicatorType, toObservableType } from '../../common/types/indicator-enum';
+import { toIndicatorType, toObservableType } from '../../common/indicators/indicator-enum';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { PrismaService } from '../../database/prisma.service';
 import type { ObservableType, Prisma } from '../../generated/prisma/client';

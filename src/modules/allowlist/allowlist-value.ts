@@ -1,9 +1,9 @@
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { parse as parseHostname } from 'tldts';
-import type { Indicator } from '../../common/types/indicator';
-import type { AllowlistEntryType } from '../alerts/observables/allowlist-matcher';
-import { parseIp } from '../alerts/observables/ip-address';
+import type { Indicator } from '../../common/indicators/indicator';
+import type { AllowlistEntryType } from './allowlist-matcher';
+import { parseIp } from '../../common/indicators/ip-address';
 
 export const ALLOWLIST_TYPES: readonly AllowlistEntryType[] = [
   'ip',

@@ -5,12 +5,12 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
-import type { Indicator } from '../../common/types/indicator';
+import type { Indicator } from '../../common/indicators/indicator';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { PrismaService } from '../../database/prisma.service';
 import type { AllowlistEntry } from '../../generated/prisma/client';
 import { AllowlistType } from '../../generated/prisma/enums';
-import { AllowlistMatcher, type AllowlistEntryType } from '../alerts/observables/allowlist-matcher';
+import { AllowlistMatcher, type AllowlistEntryType } from './allowlist-matcher';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { AllowlistValueError, inferIndicator, normalizeAllowlistValue } from './allowlist-value';

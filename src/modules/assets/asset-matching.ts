@@ -1,6 +1,6 @@
 import type { Asset } from '../../generated/prisma/client';
 import { AssetCriticality } from '../../generated/prisma/enums';
-import { parseIp } from '../alerts/observables/ip-address';
+import { parseIp } from '../../common/indicators/ip-address';
 
 /** Lowercase host names (letters, digits, `-`, `_`), dot-separated, as DNS and NetBIOS allow. */
 export const HOSTNAME_SYNTAX =

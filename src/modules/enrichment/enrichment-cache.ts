@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import type { Indicator } from '../../common/types/indicator';
+import type { Indicator } from '../../common/indicators/indicator';
 import { EnrichmentRepository, type CacheKey, type CachedAnswer } from './enrichment.repository';
 import type { ProviderName, ProviderResult } from './providers/provider.types';
 

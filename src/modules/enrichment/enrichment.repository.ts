@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toIndicatorType, toObservableType } from '../../common/types/indicator-enum';
-import type { Indicator } from '../../common/types/indicator';
+import { toIndicatorType, toObservableType } from '../../common/indicators/indicator-enum';
+import type { Indicator } from '../../common/indicators/indicator';
 import { Database } from '../../database/database';
 import { PrismaService } from '../../database/prisma.service';
 import { Prisma, type EnrichmentCache as CacheRow } from '../../generated/prisma/client';

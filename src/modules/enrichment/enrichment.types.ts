@@ -1,4 +1,4 @@
-import type { IndicatorType } from '../../common/types/indicator';
+import type { IndicatorType } from '../../common/indicators/indicator';
 import type { ProviderErrorKind } from './providers/provider.errors';
 import type { ProviderName, Verdict } from './providers/provider.types';
 

@@ -1,4 +1,4 @@
-import type { IndicatorType } from '../../common/types/indicator';
+import type { IndicatorType } from '../../common/indicators/indicator';
 import type { EnrichmentObservable } from './enrichment.types';
 import { planLookups } from './lookup-plan';
 import type { ProviderName } from './providers/provider.types';

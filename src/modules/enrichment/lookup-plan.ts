@@ -1,4 +1,4 @@
-import type { Indicator } from '../../common/types/indicator';
+import type { Indicator } from '../../common/indicators/indicator';
 import { cacheKeyOf, cacheKeyText } from './enrichment-cache';
 import type { CacheKey } from './enrichment.repository';
 import type { EnrichmentObservable } from './enrichment.types';

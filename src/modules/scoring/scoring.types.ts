@@ -1,4 +1,4 @@
-import type { IndicatorType } from '../../common/types/indicator';
+import type { IndicatorType } from '../../common/indicators/indicator';
 import type { SourceSeverityLabel } from '../alerts/normalization/normalized-alert';
 import type { Verdict } from '../enrichment/providers/provider.types';
 

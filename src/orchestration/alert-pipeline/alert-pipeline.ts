@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { toIndicatorType } from '../../common/types/indicator-enum';
+import { toIndicatorType } from '../../common/indicators/indicator-enum';
 import { QueueName } from '../../queue/queue-names';
 import { QueueService } from '../../queue/queue.service';
 import {

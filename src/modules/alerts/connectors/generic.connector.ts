@@ -1,5 +1,5 @@
 import type { JsonObject, JsonPrimitive } from '../../../common/types/json';
-import { endpointIp } from '../observables/ip-address';
+import { endpointIp } from '../../../common/indicators/ip-address';
 import { FieldIndex } from '../normalization/field-index';
 import { asNumber, asPort, asText } from '../normalization/field-lookup';
 import type { NormalizedAlert } from '../normalization/normalized-alert';

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../../../common/types/json';
-import { endpointIp } from '../observables/ip-address';
+import { endpointIp } from '../../../common/indicators/ip-address';
 import {
   asObjectList,
   asText,

@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject } from '../../../common/types/json';
-import { endpointIp } from '../observables/ip-address';
+import { endpointIp } from '../../../common/indicators/ip-address';
 import { FieldIndex } from '../normalization/field-index';
 import { asPort, asText, getField, readText, readTexts } from '../normalization/field-lookup';
 import type { NormalizedAlert } from '../normalization/normalized-alert';

@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject } from '../../../common/types/json';
-import { endpointIp } from '../observables/ip-address';
+import { endpointIp } from '../../../common/indicators/ip-address';
 import {
   asNumber,
   getField,

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../../common/types/json';
-import { endpointIp } from '../observables/ip-address';
+import { endpointIp } from '../../../common/indicators/ip-address';
 import { getField, readFirst, readPort, readText } from '../normalization/field-lookup';
 import type { NormalizedAlert } from '../normalization/normalized-alert';
 import { buildNormalizedAlert } from '../normalization/normalized-alert.factory';

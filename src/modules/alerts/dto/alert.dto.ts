@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Action, Alert, EnrichmentResult, Observable } from '../../../generated/prisma/client';
 import { AlertState, AlertStatus, Severity } from '../../../generated/prisma/enums';
-import { toIndicatorType } from '../../../common/types/indicator-enum';
-import type { IndicatorType } from '../../../common/types/indicator';
+import { toIndicatorType } from '../../../common/indicators/indicator-enum';
+import type { IndicatorType } from '../../../common/indicators/indicator';
 
 export class EnrichmentDto {
   @ApiProperty({ example: 'virustotal' }) provider!: string;

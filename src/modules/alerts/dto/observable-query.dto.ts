@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { INDICATOR_TYPES, type IndicatorType } from '../../../common/types/indicator';
+import { INDICATOR_TYPES, type IndicatorType } from '../../../common/indicators/indicator';
 import { PaginationQueryDto } from '../../../common/validation/pagination.dto';
 import { IsOptionalDefined } from '../../../common/validation/optional';
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { IndicatorType } from '../../../common/types/indicator';
+import type { IndicatorType } from '../../../common/indicators/indicator';
 import { AlertSummaryDto, EnrichmentDto } from './alert.dto';
 
 export class ObservableSightingDto {

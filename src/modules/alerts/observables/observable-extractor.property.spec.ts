@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { JsonObject } from '../../../common/types/json';
-import { hasPublicSuffix } from './domain-name';
-import { parseReportableIp } from './ip-address';
+import { hasPublicSuffix } from '../../../common/indicators/domain-name';
+import { parseReportableIp } from '../../../common/indicators/ip-address';
 import { ObservableExtractor } from './observable-extractor';
 import { STIX_TYPE_BY_INDICATOR, type ExtractedObservable } from './observable.types';
 

@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 
 /** STIX 2.1 cyber-observable object type of each indicator type (hashes describe a `file`). */
 export const STIX_TYPE_BY_INDICATOR = {

@@ -1,7 +1,7 @@
-import type { IndicatorType } from '../../../common/types/indicator';
-import { cleanDomain, hasAmbiguousSuffix, hasPublicSuffix, isServiceDomain } from './domain-name';
+import type { IndicatorType } from '../../../common/indicators/indicator';
+import { cleanDomain, hasAmbiguousSuffix, hasPublicSuffix, isServiceDomain } from '../../../common/indicators/domain-name';
 import type { FieldPolicy } from './field-policy';
-import { parseIp, parseReportableIp, type ParsedIp } from './ip-address';
+import { parseIp, parseReportableIp, type ParsedIp } from '../../../common/indicators/ip-address';
 import { refang } from './refang';
 import { findUrls } from './url-candidate';
 

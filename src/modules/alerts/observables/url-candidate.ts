@@ -1,5 +1,5 @@
-import { cleanDomain, hasPublicSuffix, isServiceDomain, isWithinDomains } from './domain-name';
-import { parseReportableIp, type ParsedIp } from './ip-address';
+import { cleanDomain, hasPublicSuffix, isServiceDomain, isWithinDomains } from '../../../common/indicators/domain-name';
+import { parseReportableIp, type ParsedIp } from '../../../common/indicators/ip-address';
 
 export interface UrlCandidate {
   index: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, Observable } from '../../../generated/prisma/client';
 import { AlertState, AlertStatus, type Severity } from '../../../generated/prisma/enums';
-import { toObservableType } from '../../../common/types/indicator-enum';
+import { toObservableType } from '../../../common/indicators/indicator-enum';
 import { Database } from '../../../database/database';
 import { inTransaction } from '../../../database/pg-transaction';
 import { PrismaService } from '../../../database/prisma.service';

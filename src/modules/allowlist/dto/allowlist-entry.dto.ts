@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { AllowlistEntry } from '../../../generated/prisma/client';
 import { PaginationQueryDto } from '../../../common/validation/pagination.dto';
-import type { AllowlistEntryType } from '../../alerts/observables/allowlist-matcher';
+import type { AllowlistEntryType } from '../allowlist-matcher';
 import { ALLOWLIST_TYPES } from '../allowlist-value';
 import { IsOptionalDefined } from '../../../common/validation/optional';
 

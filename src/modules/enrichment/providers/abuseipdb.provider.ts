@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import { asArray, asNumber, asString, expectRecord } from './json-shape';
 import type { ProviderHttpClient } from './provider-http.client';
 import { buildResult, notFoundResult } from './provider-result';

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { Indicator } from '../../../common/types/indicator';
+import type { Indicator } from '../../../common/indicators/indicator';
 
 const HASH = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64})$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

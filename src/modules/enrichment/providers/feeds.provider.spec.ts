@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FeedFake } from '../../../../test/fakes/feed.fake';
-import type { Indicator } from '../../../common/types/indicator';
+import type { Indicator } from '../../../common/indicators/indicator';
 import { FeedsProvider, type FeedsSettings } from './feeds.provider';
 
 const BLOCKLIST = [

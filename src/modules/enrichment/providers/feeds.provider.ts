@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import type { FeedIndex } from './feed-index';
 import { loadFeed, type FeedSource } from './feed-loader';
 import { ProviderSettingsError } from './provider.errors';

@@ -1,55 +1,54 @@
-import { INDICATOR_TYPES } from '../../../common/types/indicator';
+import { INDICATOR_TYPES } from '../../../common/indicators/indicator';
+import { DEMO_THREATS } from './demo-threat-list';
 import { MockProvider } from './mock.provider';
 
 describe(MockProvider.name, () => {
   const provider = new MockProvider({}, { now: () => 0 });
 
-  it('gives the same indicator the same labelled result every time', async () => {
-    const first = await provider.lookup({ type: 'domain', value: 'shop.example' });
-    const again = await new MockProvider({}, { now: () => 0 }).lookup({
-      type: 'domain',
-      value: 'SHOP.example ',
-    });
-    expect(again).toEqual(first);
-    expect(first.mock).toBe(true);
-    expect(first.summary.startsWith('[mock] ')).toBe(true);
-    expect(first.raw).toEqual({ mock: true });
+  it('rates every demo threat as listed, with its reason, and says it is mock', async () => {
+    for (const threat of DEMO_THREATS) {
+      const result = await provider.lookup({ type: threat.type, value: threat.value });
+      expect(result).toMatchObject({
+        provider: 'mock',
+        mock: true,
+        verdict: threat.verdict,
+        reputationScore: threat.reputationScore,
+        raw: { mock: true },
+      });
+      expect(result.summary).toContain(threat.summary);
+      expect(result.summary).toMatch(/^\[mock\] .*not real threat intelligence/);
+    }
   });
 
-  it('honours obvious test markers in the value', async () => {
-    const evil = await provider.lookup({ type: 'url', value: 'http://evil.example/payload' });
-    const malicious = await provider.lookup({ type: 'domain', value: 'malicious-test.example' });
-    const sketchy = await provider.lookup({ type: 'domain', value: 'suspicious.example' });
-    expect([evil.verdict, malicious.verdict, sketchy.verdict]).toEqual([
-      'malicious',
-      'malicious',
-      'suspicious',
-    ]);
-    expect(evil.reputationScore).toBeGreaterThanOrEqual(0.7);
-    expect(evil.summary).toContain('test marker');
+  it('matches case and surrounding space insensitively, but only the listed type', async () => {
+    const [scanner] = DEMO_THREATS;
+    expect((await provider.lookup({ type: 'ipv4', value: ` ${scanner.value} ` })).verdict).toBe(
+      scanner.verdict,
+    );
+    expect(
+      (await provider.lookup({ type: 'domain', value: 'PAYPA1-Secure-Billing.com' })).verdict,
+    ).toBe('malicious');
+    expect((await provider.lookup({ type: 'domain', value: scanner.value })).verdict).toBe(
+      'unknown',
+    );
   });
 
-  it('spreads hashed values over every verdict, mostly harmless or unknown', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 400 }, (_, i) =>
-        provider.lookup({ type: 'ipv4', value: `192.0.2.${i % 256}/${i}` }),
-      ),
-    );
-    const counts = results.reduce<Record<string, number>>(
-      (acc, r) => ({ ...acc, [r.verdict]: (acc[r.verdict] ?? 0) + 1 }),
-      {},
-    );
-    expect(Object.keys(counts).sort()).toEqual(['harmless', 'malicious', 'suspicious', 'unknown']);
-    expect(counts.harmless + counts.unknown).toBeGreaterThan(300);
+  it('answers unknown for everything off the list, whatever the value looks like', async () => {
+    for (const value of ['evil.example', 'phishing-awareness.com', 'malware-research.org']) {
+      const result = await provider.lookup({ type: 'domain', value });
+      expect(result).toMatchObject({ verdict: 'unknown', reputationScore: 0, mock: true });
+      expect(result.summary).toContain('not on the demo threat list');
+    }
+    expect(
+      (await provider.lookup({ type: 'email', value: 'victim@northwind-traders.com' })).verdict,
+    ).toBe('unknown');
   });
 
-  it('changes the assignment with the seed and supports every type', async () => {
-    const values = Array.from({ length: 50 }, (_, i) => `host-${i}.example`);
-    const verdicts = (p: MockProvider) =>
-      Promise.all(values.map(async (value) => (await p.lookup({ type: 'domain', value })).verdict));
-    expect(await verdicts(new MockProvider({ seed: 'other' }))).not.toEqual(
-      await verdicts(provider),
-    );
+  it('gives the same indicator the same result every time and supports every type', async () => {
+    const first = await provider.lookup({ type: 'ipv4', value: '198.51.100.7' });
+    expect(
+      await new MockProvider({}, { now: () => 0 }).lookup({ type: 'ipv4', value: '198.51.100.7' }),
+    ).toEqual(first);
     expect(INDICATOR_TYPES.every((type) => provider.supports(type))).toBe(true);
   });
 });

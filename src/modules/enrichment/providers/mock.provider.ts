@@ -1,78 +1,55 @@
-import { createHash } from 'node:crypto';
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
-import { bandScore, buildResult } from './provider-result';
-import { withDefaults, type ProviderDeps } from './provider-settings';
-import type { EnrichmentProvider, ProviderResult, Verdict } from './provider.types';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
+import { DEMO_THREATS, type DemoThreat } from './demo-threat-list';
+import { buildResult } from './provider-result';
+import type { ProviderDeps } from './provider-settings';
+import type { EnrichmentProvider, ProviderResult } from './provider.types';
 
-export interface MockSettings {
-  /** Changes which values land in which bucket, still deterministically. */
-  seed: string;
-  /** Shares (percent) of hashed values answered malicious / suspicious / harmless; the rest unknown. */
-  maliciousPercent: number;
-  suspiciousPercent: number;
-  harmlessPercent: number;
-}
+/** Nothing to configure: the answers come from the built-in demo threat list. */
+export type MockSettings = Record<string, never>;
 
-export const MOCK_DEFAULTS: MockSettings = {
-  seed: 'mini-soar',
-  maliciousPercent: 5,
-  suspiciousPercent: 10,
-  harmlessPercent: 45,
-};
+export const MOCK_DEFAULTS: MockSettings = {};
 
-/** Test markers in a value win over the hash, so demos can force a verdict. */
-const MARKERS: Array<[RegExp, Verdict]> = [
-  [/malicious|evil|malware|phish/i, 'malicious'],
-  [/suspicious|sketchy/i, 'suspicious'],
-  [/harmless|benign|clean/i, 'harmless'],
-];
+const keyOf = (type: IndicatorType, value: string) => `${type}\0${value.trim().toLowerCase()}`;
 
-/** Offline demo provider: the same indicator always gets the same, clearly labelled answer. */
+const THREATS_BY_KEY: ReadonlyMap<string, DemoThreat> = new Map(
+  DEMO_THREATS.map((threat) => [keyOf(threat.type, threat.value), threat]),
+);
+
+/**
+ * Offline demo provider: the attackers of the simulated scenarios are on its demo threat list
+ * (malicious or suspicious, with a reason); every other indicator is unknown, never rated on a
+ * whim. Deterministic, and every answer says it is not real threat intelligence.
+ */
 export class MockProvider implements EnrichmentProvider {
   readonly name = 'mock' as const;
-  readonly settings: MockSettings;
 
   constructor(
-    settings: Partial<MockSettings> = {},
+    _settings: Partial<MockSettings> = {},
     private readonly deps: ProviderDeps = {},
-  ) {
-    this.settings = withDefaults(MOCK_DEFAULTS, settings);
-  }
+  ) {}
 
   supports(_type: IndicatorType): boolean {
     return true;
   }
 
   lookup(indicator: Indicator): Promise<ProviderResult> {
-    const digest = createHash('sha256')
-      .update(`${this.settings.seed}\0${indicator.type}\0${indicator.value.trim().toLowerCase()}`)
-      .digest();
-    const bucket = digest.readUInt16BE(0) % 100;
-    const strength = digest[2] / 255;
-    const marker = MARKERS.find(([pattern]) => pattern.test(indicator.value));
-    const verdict = marker ? marker[1] : this.verdictFor(bucket);
-    const reason = marker ? `test marker in value` : `hash bucket ${bucket}`;
+    const threat = THREATS_BY_KEY.get(keyOf(indicator.type, indicator.value));
+    const fields = threat
+      ? {
+          verdict: threat.verdict,
+          reputationScore: threat.reputationScore,
+          summary: `[mock] ${threat.verdict}: ${threat.summary} (demo threat list; not real threat intelligence)`,
+          details: { demoThreatList: true },
+        }
+      : {
+          verdict: 'unknown' as const,
+          reputationScore: 0,
+          summary: '[mock] unknown: not on the demo threat list (not real threat intelligence)',
+          details: { demoThreatList: false },
+        };
     return Promise.resolve({
-      ...buildResult(
-        this.name,
-        {
-          verdict,
-          reputationScore: bandScore(verdict, strength),
-          summary: `[mock] ${verdict} (${reason}); not real threat intelligence`,
-          details: { bucket, marker: marker !== undefined },
-          raw: { mock: true },
-        },
-        this.deps.now,
-      ),
+      ...buildResult(this.name, { ...fields, raw: { mock: true } }, this.deps.now),
       mock: true,
     });
-  }
-
-  private verdictFor(bucket: number): Verdict {
-    const { maliciousPercent, suspiciousPercent, harmlessPercent } = this.settings;
-    if (bucket < maliciousPercent) return 'malicious';
-    if (bucket < maliciousPercent + suspiciousPercent) return 'suspicious';
-    if (bucket < maliciousPercent + suspiciousPercent + harmlessPercent) return 'harmless';
-    return 'unknown';
   }
 }

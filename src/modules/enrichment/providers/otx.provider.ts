@@ -1,5 +1,5 @@
 import { getDomain } from 'tldts';
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import { asArray, asNumber, asRecord, asString, expectRecord, stringList } from './json-shape';
 import type { ProviderHttpClient } from './provider-http.client';
 import { bandScore, buildResult, notFoundResult } from './provider-result';

@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 
 export type Verdict = 'malicious' | 'suspicious' | 'harmless' | 'unknown';
 

@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { getDomain } from 'tldts';
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import { expectRecord } from './json-shape';
 import { ProviderError } from './provider.errors';
 import { ProviderHttpClient } from './provider-http.client';

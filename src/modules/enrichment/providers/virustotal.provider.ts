@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import { asNumber, asRecord, asString, expectRecord } from './json-shape';
 import { ProviderError } from './provider.errors';
 import type { ProviderHttpClient } from './provider-http.client';

@@ -1,5 +1,5 @@
 import { bulkhead, isBulkheadRejectedError, type BulkheadPolicy } from 'cockatiel';
-import type { Indicator, IndicatorType } from '../../../common/types/indicator';
+import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import { ProviderError } from '../providers/provider.errors';
 import type { EnrichmentProvider, ProviderName, ProviderResult } from '../providers/provider.types';
 import { abortable } from './abortable';

@@ -1,6 +1,6 @@
-import type { Indicator } from '../../../common/types/indicator';
-import { cleanDomain, isWithinDomains } from './domain-name';
-import { isInCidrs, parseCidrs, parseIp, type Cidr } from './ip-address';
+import type { Indicator } from '../../common/indicators/indicator';
+import { cleanDomain, isWithinDomains } from '../../common/indicators/domain-name';
+import { isInCidrs, parseCidrs, parseIp, type Cidr } from '../../common/indicators/ip-address';
 
 export type AllowlistEntryType = 'ip' | 'cidr' | 'domain' | 'url' | 'hash';
 
