@@ -5,7 +5,8 @@ import { Database } from '../../database/database';
 import { PrismaService } from '../../database/prisma.service';
 import { Prisma, type EnrichmentCache as CacheRow } from '../../generated/prisma/client';
 import { Verdict as DbVerdict } from '../../generated/prisma/enums';
-import type { ProviderName, ProviderResult, Verdict } from './providers/provider.types';
+import type { Verdict } from '../../common/indicators/verdict';
+import type { ProviderName, ProviderResult } from './providers/provider.types';
 
 const UPSERT_RESULTS = `
   INSERT INTO enrichment_results

@@ -1,6 +1,7 @@
 import type { IndicatorType } from '../../common/indicators/indicator';
 import type { ProviderErrorKind } from './providers/provider.errors';
-import type { ProviderName, Verdict } from './providers/provider.types';
+import type { Verdict } from '../../common/indicators/verdict';
+import type { ProviderName } from './providers/provider.types';
 
 /** An observable as the alert pipeline hands it over. */
 export interface EnrichmentObservable {

@@ -1,3 +1,4 @@
+import type { SeverityClass } from '../../common/indicators/severity';
 import type { ScoringWeights } from './scoring-weights';
 import type {
   Criticality,
@@ -7,7 +8,6 @@ import type {
   ScoreResult,
   ScoringInput,
   ScoringObservable,
-  SeverityClass,
 } from './scoring.types';
 import { assessThreatIntel } from './threat-intel.factor';
 

@@ -1,9 +1,8 @@
 import type { IndicatorType } from '../../common/indicators/indicator';
-import type { SourceSeverityLabel } from '../alerts/normalization/normalized-alert';
-import type { Verdict } from '../enrichment/providers/provider.types';
+import type { SeverityClass, SourceSeverityLabel } from '../../common/indicators/severity';
+import type { Verdict } from '../../common/indicators/verdict';
 
 export type Criticality = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-export type SeverityClass = 'INFO' | 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
 export interface ScoredEnrichment {
   provider: string;

@@ -1,5 +1,4 @@
-/** Severity words used by source tools and by the expected corpus normalization. */
-export type SourceSeverityLabel = 'info' | 'low' | 'medium' | 'high' | 'critical' | 'unknown';
+import type { SourceSeverityLabel } from '../../../common/indicators/severity';
 
 /**
  * The vendor-neutral shape every connector produces (API.md, "normalized").

@@ -1,4 +1,4 @@
-import type { SourceSeverityLabel } from './normalized-alert';
+import type { SourceSeverityLabel } from '../../../common/indicators/severity';
 
 export interface SourceSeverity {
   score: number | null;

@@ -8,7 +8,8 @@ import {
   type HttpProviderSettings,
   type ProviderDeps,
 } from './provider-settings';
-import type { EnrichmentProvider, ProviderResult, Verdict } from './provider.types';
+import type { Verdict } from '../../../common/indicators/verdict';
+import type { EnrichmentProvider, ProviderResult } from './provider.types';
 
 export interface AbuseIpdbSettings extends HttpProviderSettings {
   maxAgeInDays: number;

@@ -1,4 +1,5 @@
-import type { ProviderName, ProviderResult, Verdict } from './provider.types';
+import type { Verdict } from '../../../common/indicators/verdict';
+import type { ProviderName, ProviderResult } from './provider.types';
 
 export interface ResultFields {
   verdict: Verdict;

@@ -1,6 +1,5 @@
 import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
-
-export type Verdict = 'malicious' | 'suspicious' | 'harmless' | 'unknown';
+import type { Verdict } from '../../../common/indicators/verdict';
 
 export const PROVIDER_NAMES = ['virustotal', 'abuseipdb', 'otx', 'rdap', 'feeds', 'mock'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];

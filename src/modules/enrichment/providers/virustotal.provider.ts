@@ -9,7 +9,8 @@ import {
   type HttpProviderSettings,
   type ProviderDeps,
 } from './provider-settings';
-import type { EnrichmentProvider, ProviderResult, Verdict } from './provider.types';
+import type { Verdict } from '../../../common/indicators/verdict';
+import type { EnrichmentProvider, ProviderResult } from './provider.types';
 
 export interface VirusTotalSettings extends HttpProviderSettings {
   /** Malicious engine verdicts at or above which the indicator is malicious. */

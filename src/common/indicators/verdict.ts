@@ -1,0 +1,2 @@
+/** What threat intelligence says about an indicator. */
+export type Verdict = 'malicious' | 'suspicious' | 'harmless' | 'unknown';
