@@ -3,13 +3,22 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ConfigError } from './config.error';
 import { loadOrCreateDevSecrets } from './dev-secrets';
-import { EnvSchema, type LogLevel } from './env.schema';
+import { EnvSchema, type LogLevel, type SignupMode } from './env.schema';
 
 export type Environment = Record<string, string | undefined>;
 
 export interface VendorEnv {
   apiKey?: string;
   baseUrl?: string;
+}
+
+export interface AuditEnv {
+  /** Secret the chain and (unless signingKey is set) checkpoint keys are derived from. */
+  rootKey: Buffer;
+  /** AUDIT_SIGNING_KEY as given: PKCS#8 PEM or base64 DER; parsed by the audit module. */
+  signingKey?: string;
+  checkpointSeconds: number;
+  checkpointUrl?: string;
 }
 
 export interface EnrichmentEnv {
@@ -30,16 +39,22 @@ export class AppConfig {
   readonly host: string;
   readonly databaseUrl: string | undefined;
   readonly dbPoolSize: number;
+  readonly dbConnectTimeoutMs: number;
+  readonly dbQueryTimeoutMs: number;
+  readonly dbMaintenanceTimeoutMs: number;
   readonly dataDir: string;
   readonly workers: number;
   readonly jwtSecret: string;
   readonly jwtExpiresInSeconds: number;
   readonly encryptionKey: Buffer;
+  readonly audit: AuditEnv;
   readonly logLevel: LogLevel;
   readonly notifyOnly: boolean;
   readonly bcryptRounds: number;
   readonly loginRateLimit: number;
+  readonly loginRateLimitPerIp: number;
   readonly loginRateWindowSeconds: number;
+  readonly signupMode: SignupMode;
   readonly corsOrigins: string[];
   readonly trustProxy: boolean;
   readonly ingestBatchMax: number;
@@ -69,16 +84,27 @@ export class AppConfig {
     this.host = env.HOST;
     this.databaseUrl = env.DATABASE_URL;
     this.dbPoolSize = env.DB_POOL_SIZE;
+    this.dbConnectTimeoutMs = env.DB_CONNECT_TIMEOUT_MS;
+    this.dbQueryTimeoutMs = env.DB_QUERY_TIMEOUT_MS;
+    this.dbMaintenanceTimeoutMs = env.DB_MAINTENANCE_TIMEOUT_MS;
     this.dataDir = resolve(env.DATA_DIR);
     this.workers = env.WORKERS;
     this.jwtSecret = secrets.jwtSecret;
     this.jwtExpiresInSeconds = parseDuration(env.JWT_EXPIRES_IN);
     this.encryptionKey = decodeEncryptionKey(secrets.encryptionKey);
+    this.audit = {
+      rootKey: env.AUDIT_KEY ? Buffer.from(env.AUDIT_KEY, 'utf8') : this.encryptionKey,
+      signingKey: env.AUDIT_SIGNING_KEY,
+      checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
+      checkpointUrl: env.AUDIT_CHECKPOINT_URL,
+    };
     this.logLevel = env.LOG_LEVEL;
     this.notifyOnly = env.NOTIFY_ONLY;
     this.bcryptRounds = env.BCRYPT_ROUNDS;
     this.loginRateLimit = env.LOGIN_RATE_LIMIT;
+    this.loginRateLimitPerIp = env.LOGIN_RATE_LIMIT_PER_IP;
     this.loginRateWindowSeconds = env.LOGIN_RATE_WINDOW_SECONDS;
+    this.signupMode = env.SIGNUP_MODE;
     this.corsOrigins = env.CORS_ORIGINS;
     this.trustProxy = env.TRUST_PROXY;
     this.ingestBatchMax = env.INGEST_BATCH_MAX;

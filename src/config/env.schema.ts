@@ -14,6 +14,9 @@ import {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const SIGNUP_MODES = ['approval', 'open', 'closed'] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
+
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
@@ -52,6 +55,26 @@ export class EnvSchema {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /** Opening a connection, or waiting for a free one in a full pool, gives up after this (then 503). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DB_CONNECT_TIMEOUT_MS = 2000;
+
+  /** A request's statement without an answer gives up after this (client- and server-side). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DB_QUERY_TIMEOUT_MS = 2000;
+
+  /** The same for migrations and the job queue's own connections, whose work may run long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  DB_MAINTENANCE_TIMEOUT_MS = 300000;
+
   @IsString()
   DATA_DIR = './data';
 
@@ -73,6 +96,30 @@ export class EnvSchema {
   @IsString()
   ENCRYPTION_KEY?: string;
 
+  // ---------------------------------------------------------------- audit
+
+  /** Secret the audit chain's HMAC key is derived from; ENCRYPTION_KEY's when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
+  AUDIT_KEY?: string;
+
+  /** Ed25519 private key for checkpoints (PKCS#8 PEM or base64 DER); derived from the audit key when unset. */
+  @IsOptional()
+  @IsString()
+  AUDIT_SIGNING_KEY?: string;
+
+  /** A signed checkpoint goes to the log (and AUDIT_CHECKPOINT_URL) this often; 0 = never. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  AUDIT_CHECKPOINT_SECONDS = 300;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'AUDIT_CHECKPOINT_URL must be an http(s):// URL' })
+  AUDIT_CHECKPOINT_URL?: string;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
@@ -91,10 +138,20 @@ export class EnvSchema {
   @Min(1)
   LOGIN_RATE_LIMIT = 5;
 
+  /** Failed logins from one client address (any accounts) within the window before 429. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_RATE_WINDOW_SECONDS = 60;
+  LOGIN_RATE_LIMIT_PER_IP = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 900;
+
+  /** Who may sign up after the first user (always ADMIN): approval, open or closed. */
+  @IsIn(SIGNUP_MODES)
+  SIGNUP_MODE: SignupMode = 'approval';
 
   @Transform(toList)
   @IsString({ each: true })

@@ -1,4 +1,13 @@
-import { canonicalJson, GENESIS_HASH, hashEntry, type ChainedFields } from './audit-chain';
+import { createHash } from 'node:crypto';
+import {
+  canonicalJson,
+  deriveChainKey,
+  GENESIS_HASH,
+  linkHash,
+  type ChainedFields,
+} from './audit-chain';
+
+const key = deriveChainKey(Buffer.from('k'.repeat(32)));
 
 const entry: ChainedFields = {
   id: '5a4d8e59-8d1e-4c59-9a52-3f1b5c6f7a10',
@@ -21,19 +30,49 @@ describe('audit chain', () => {
     );
   });
 
-  it('gives the same hash whatever the key order of data', () => {
-    expect(hashEntry(entry)).toBe(hashEntry({ ...entry, data: { a: [{ x: 1, y: 2 }], b: 1 } }));
+  it('gives the same link whatever the key order of data', () => {
+    expect(linkHash(key, entry)).toBe(
+      linkHash(key, { ...entry, data: { a: [{ x: 1, y: 2 }], b: 1 } }),
+    );
   });
 
-  it('changes the hash when any covered field changes', () => {
-    const base = hashEntry(entry);
-    expect(hashEntry({ ...entry, action: 'auth.login_failed' })).not.toBe(base);
-    expect(hashEntry({ ...entry, data: { b: 2, a: [] } })).not.toBe(base);
-    expect(hashEntry({ ...entry, seq: 2n })).not.toBe(base);
-    expect(hashEntry({ ...entry, prevHash: 'f'.repeat(64) })).not.toBe(base);
+  it('changes the link when any covered field changes', () => {
+    const base = linkHash(key, entry);
+    expect(linkHash(key, { ...entry, action: 'auth.login_failed' })).not.toBe(base);
+    expect(linkHash(key, { ...entry, data: { b: 2, a: [] } })).not.toBe(base);
+    expect(linkHash(key, { ...entry, seq: 2n })).not.toBe(base);
+    expect(linkHash(key, { ...entry, prevHash: 'f'.repeat(64) })).not.toBe(base);
+    expect(linkHash(key, { ...entry, createdAt: new Date('2026-11-21T10:00:00.001Z') })).not.toBe(
+      base,
+    );
   });
 
   it('ignores fields outside the chain, such as the stored hash itself', () => {
-    expect(hashEntry({ ...entry, hash: 'abc' } as ChainedFields)).toBe(hashEntry(entry));
+    expect(linkHash(key, { ...entry, hash: 'abc' } as ChainedFields)).toBe(linkHash(key, entry));
+  });
+
+  it('cannot be recomputed without the key: another key or plain SHA-256 gives another link', () => {
+    const link = linkHash(key, entry);
+    expect(link).toMatch(/^[0-9a-f]{64}$/);
+    expect(linkHash(deriveChainKey(Buffer.from('x'.repeat(32))), entry)).not.toBe(link);
+    const unkeyed = createHash('sha256')
+      .update(entry.prevHash)
+      .update(
+        canonicalJson({
+          ...entry,
+          seq: '1',
+          createdAt: entry.createdAt.toISOString(),
+          prevHash: undefined,
+        }),
+      )
+      .digest('hex');
+    expect(unkeyed).not.toBe(link);
+  });
+
+  it('derives the chain key from the root secret, never using the secret itself', () => {
+    const root = Buffer.from('r'.repeat(32));
+    expect(deriveChainKey(root)).toEqual(deriveChainKey(Buffer.from('r'.repeat(32))));
+    expect(deriveChainKey(root)).toHaveLength(32);
+    expect(deriveChainKey(root).equals(root)).toBe(false);
   });
 });

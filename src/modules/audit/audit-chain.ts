@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an audit entry that its hash covers. */
+/** The fields of an audit entry that its link covers. */
 export interface ChainedFields {
   id: string;
   seq: bigint;
@@ -17,7 +17,12 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-/** JSON with sorted keys, so the hash does not depend on how jsonb reorders them. */
+/** The HMAC key of the chain, derived so the root secret itself is never used twice. */
+export function deriveChainKey(rootKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', rootKey, 'mini-soar', 'audit-chain-hmac-v1', 32));
+}
+
+/** JSON with sorted keys, so the link does not depend on how jsonb reorders them. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
@@ -29,8 +34,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Hashes exactly the covered fields, whatever else the row object carries. */
-export function hashEntry(fields: ChainedFields): string {
+/**
+ * HMAC-SHA256 of the previous link and exactly the covered fields, whatever else the row
+ * object carries. Without the key nobody can compute a link, so nobody can re-chain.
+ */
+export function linkHash(key: Buffer, fields: ChainedFields): string {
   const {
     id,
     seq,
@@ -56,5 +64,5 @@ export function hashEntry(fields: ChainedFields): string {
     data,
     ip,
   });
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return createHmac('sha256', key).update(prevHash).update(canonical).digest('hex');
 }

@@ -24,6 +24,26 @@ export class AuditVerificationDto {
     description: 'First entry whose content or link is broken',
   })
   firstBrokenId?: string;
+  @ApiPropertyOptional({ description: 'Why the log does not verify' })
+  reason?: string;
+}
+
+export class AuditCheckpointDto {
+  @ApiProperty({ description: 'Sequence number of the newest sealed entry (0: empty log)' })
+  seq!: number;
+  @ApiProperty({ description: 'Its link (HMAC-SHA256, hex)' }) hash!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    description:
+      'Ed25519 signature (base64) of "mini-soar audit checkpoint v1\\n<seq>\\n<hash>\\n<at>"',
+  })
+  signature!: string;
+}
+
+export class AuditPublicKeyDto {
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm!: 'Ed25519';
+  @ApiProperty({ description: 'SubjectPublicKeyInfo, PEM' }) pem!: string;
+  @ApiProperty({ description: 'SubjectPublicKeyInfo, DER as base64' }) spki!: string;
 }
 
 export function toAuditEntryDto(row: AuditLog): AuditEntryDto {
