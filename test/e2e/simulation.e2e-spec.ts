@@ -66,7 +66,7 @@ const STORIES: Record<string, ScenarioStory[]> = {
     observables: [`ipv4:${sim.vpnAttacker}`],
     attackers: { [sim.vpnAttacker]: 'suspicious' },
     victims: [],
-    score: attempt < 4 ? 52 : 70,
+    score: attempt < 4 ? 52 : 74,
     severity: attempt < 4 ? 'MEDIUM' : 'HIGH',
     username: `vpnuser${attempt}`,
   })),

@@ -13,6 +13,7 @@ import {
   COUNT_REPEAT,
   FIND_ORIGINAL,
   FINISH,
+  LINK_CASE,
   LOCK_FINGERPRINT,
   STORE_ANALYSIS,
   STORE_DUPLICATE,
@@ -66,8 +67,8 @@ export class AlertProcessingRepository {
 
   /**
    * Stores the normalized view and observables. Under a lock on the fingerprint, an alert
-   * that repeats an earlier one inside the window becomes its duplicate: the original counts
-   * one more occurrence and this one is done.
+   * that repeats an earlier one inside the window, and brings no observable that one lacks,
+   * becomes its duplicate: the original counts one more occurrence and this one is done.
    */
   storeAnalysis(
     alert: ProcessingAlert,
@@ -77,6 +78,8 @@ export class AlertProcessingRepository {
     return inTransaction(this.database.pool, async (client) => {
       await client.query(LOCK_FINGERPRINT, [`alert:${analysis.fingerprint}`]);
       const windowStart = new Date(alert.receivedAt.getTime() - dedupWindowSeconds * 1000);
+      const columns = observableColumns(alert.id, analysis.observables);
+      const [, types, values] = columns;
       const original =
         dedupWindowSeconds > 0
           ? (
@@ -84,12 +87,14 @@ export class AlertProcessingRepository {
                 analysis.fingerprint,
                 alert.id,
                 windowStart,
+                types,
+                values,
               ])
             ).rows[0]
           : undefined;
       const { rows: observables } = await client.query<StoredObservable>(
         STORE_OBSERVABLES,
-        observableColumns(alert.id, analysis.observables),
+        columns,
       );
       const analysed = [
         alert.id,
@@ -144,6 +149,10 @@ export class AlertProcessingRepository {
       outcome.enrichmentPartial,
       outcome.autoCloseReason,
     ]);
+  }
+
+  async linkCase(alertId: string, caseId: string): Promise<void> {
+    await this.database.pool.query(LINK_CASE, [alertId, caseId]);
   }
 
   /** An auto-closed alert whose evidence turned bad on re-enrichment goes back to the queue. */

@@ -13,12 +13,20 @@ export const CLAIM_ALERT = `
 
 export const LOCK_FINGERPRINT = `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`;
 
-/** The first alert of this fingerprint in the window; one a person closed is a decision, not noise. */
+/**
+ * The first alert of this fingerprint in the window that already holds every observable of the
+ * repeat ($4 types, $5 values): a repeat bringing a new indicator is not folded, so no
+ * indicator is hidden. One a person closed is a decision, not noise.
+ */
 export const FIND_ORIGINAL = `
-  SELECT id FROM alerts
-   WHERE fingerprint = $1 AND id <> $2 AND duplicate_of_id IS NULL AND received_at >= $3
-     AND NOT (status IN ('CLOSED', 'FALSE_POSITIVE') AND auto_closed = false)
-   ORDER BY received_at ASC
+  SELECT a.id FROM alerts a
+   WHERE a.fingerprint = $1 AND a.id <> $2 AND a.duplicate_of_id IS NULL AND a.received_at >= $3
+     AND NOT (a.status IN ('CLOSED', 'FALSE_POSITIVE') AND a.auto_closed = false)
+     AND NOT EXISTS (
+       SELECT 1 FROM unnest($4::"ObservableType"[], $5::text[]) AS o(type, value)
+        WHERE NOT EXISTS (SELECT 1 FROM observables s
+                           WHERE s.alert_id = a.id AND s.type = o.type AND s.value = o.value))
+   ORDER BY a.received_at ASC
    LIMIT 1`;
 
 /** Inserts the observables a retried job has not stored yet and returns all of them. */
@@ -62,3 +70,7 @@ export const FINISH = `
          closed_reason = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN $6 ELSE closed_reason END,
          status = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN 'CLOSED' ELSE status END
    WHERE id = $1`;
+
+/** The case the cases module put the alert in; never replaces a link someone already made. */
+export const LINK_CASE = `
+  UPDATE alerts SET case_id = $2, updated_at = now() WHERE id = $1 AND case_id IS NULL`;
