@@ -11,7 +11,8 @@ import { AlertsModule } from './modules/alerts/alerts.module';
 import { AllowlistModule } from './modules/allowlist/allowlist.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { EnrichmentModule } from './modules/enrichment/enrichment.module';
-import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { INTEGRATION_DEFINITIONS } from './integrations.list';
+import { IntegrationsModule } from './modules/integrations';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { AlertPipelineModule } from './orchestration';
 import { QueueModule } from './queue/queue.module';
@@ -33,7 +34,7 @@ export class AppModule {
         AlertsModule,
         AlertPipelineModule,
         JobsModule,
-        IntegrationsModule,
+        IntegrationsModule.forRoot(INTEGRATION_DEFINITIONS),
         EnrichmentModule,
         AllowlistModule,
         AssetsModule,

@@ -2,7 +2,7 @@ import { SecretBox } from '../../src/common/crypto/secret-box';
 import { logDestination } from '../../src/common/logging/log-destination';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import type { IntegrationDto } from '../../src/modules/integrations/dto/integration.dto';
-import type { IntegrationName } from '../../src/modules/integrations/integration-catalog';
+import { IntegrationRegistry } from '../../src/modules/integrations/integration-registry';
 import { IntegrationsRepository } from '../../src/modules/integrations/integrations.repository';
 import { IntegrationsService } from '../../src/modules/integrations/integrations.service';
 import { putIntegration } from '../factories/integrations.factory';
@@ -227,10 +227,11 @@ describe('Integrations (e2e)', () => {
       t.app.get(SecretBox),
       t.app.get(AuditService),
       t.config,
+      t.app.get(IntegrationRegistry),
     );
     expect((await other.get('teams')).enabled).toBe(false);
-    const seenHere: IntegrationName[][] = [];
-    const seenThere: IntegrationName[][] = [];
+    const seenHere: string[][] = [];
+    const seenThere: string[][] = [];
     const unsubscribe = service().onChange((names) => seenHere.push(names));
     other.onChange((names) => seenThere.push(names));
 

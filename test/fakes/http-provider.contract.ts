@@ -7,17 +7,18 @@ import {
   ProviderError,
   type ProviderErrorKind,
 } from '../../src/modules/enrichment/providers/provider.errors';
-import {
-  createResilientProvider,
-  type ProviderSettingsInput,
-} from '../../src/modules/enrichment/providers/provider.registry';
+import { buildConfiguredProvider } from '../../src/modules/enrichment/providers/provider-definition';
+import { providerDefinition } from '../../src/modules/enrichment/providers/provider.registry';
 import type { ProviderName } from '../../src/modules/enrichment/providers/provider.types';
+
+/** Settings and secrets together, as a provider reads them. */
+type ProviderSettings = Record<string, unknown>;
 
 export interface HttpContractCase<N extends ProviderName, F extends FakeVendorServer> {
   provider: N;
   newFake(): F;
   /** Settings pointing the real client at the fake (may write bootstrap files). */
-  settings(fake: F): Promise<ProviderSettingsInput<N>> | ProviderSettingsInput<N>;
+  settings(fake: F): Promise<ProviderSettings> | ProviderSettings;
   indicator: Indicator;
   /** The fake's key for `indicator`. */
   key: string;
@@ -46,7 +47,11 @@ export function describeHttpContract<N extends ProviderName, F extends FakeVendo
     const build = async (resilience: ResilienceSettings = {}): Promise<ResilientProvider> => {
       const settings = { ...(await testCase.settings(fake)), timeoutMs: 300 };
       const merged = { ...settings, resilience: { rateLimit: null, ...resilience } };
-      return createResilientProvider(testCase.provider, merged, { clock, random: () => 1 });
+      const config = { settings: merged as never, secrets: {} };
+      return buildConfiguredProvider(providerDefinition(testCase.provider), config, {
+        clock,
+        random: () => 1,
+      });
     };
     const failure = async (provider: ResilientProvider): Promise<ProviderError> => {
       const error: unknown = await provider.lookup(testCase.indicator).then(

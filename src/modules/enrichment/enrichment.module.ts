@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { IntegrationsModule } from '../integrations/integrations.module';
 import { EnrichmentCache } from './enrichment-cache';
 import { EnrichmentRepository } from './enrichment.repository';
 import { EnrichmentService } from './enrichment.service';
 import { ProviderPool } from './provider-pool';
 
 @Module({
-  imports: [IntegrationsModule],
   providers: [EnrichmentService, ProviderPool, EnrichmentCache, EnrichmentRepository],
   exports: [EnrichmentService],
 })

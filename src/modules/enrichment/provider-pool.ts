@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { isJsonObject, type JsonObject } from '../../common/types/json';
-import type { IntegrationsSnapshot } from '../integrations/integrations.snapshot';
-import { IntegrationsService } from '../integrations/integrations.service';
-import { buildConfiguredProvider, cacheTtlSecondsOf } from './provider-factory';
-import { PROVIDER_NAMES } from './providers/provider.registry';
+import { IntegrationsService, type IntegrationsSnapshot } from '../integrations';
+import { buildConfiguredProvider, cacheTtlSecondsOf } from './providers/provider-definition';
+import { PROVIDER_DEFINITIONS } from './providers/provider.registry';
 import type { ProviderName } from './providers/provider.types';
 import type { ResilientProvider } from './resilience/resilient.provider';
 
@@ -53,7 +52,8 @@ export class ProviderPool implements OnModuleDestroy {
 
   private sync(snapshot: IntegrationsSnapshot): void {
     this.builtFrom = snapshot;
-    for (const name of PROVIDER_NAMES) {
+    for (const definition of PROVIDER_DEFINITIONS) {
+      const { name } = definition;
       const existing = this.entries.get(name);
       const config = snapshot.get(name);
       if (!config.enabled) {
@@ -63,7 +63,7 @@ export class ProviderPool implements OnModuleDestroy {
       const fingerprint = snapshot.fingerprint(name);
       if (existing?.fingerprint === fingerprint) continue;
       try {
-        const provider = buildConfiguredProvider(name, config.settings, config.secrets);
+        const provider = buildConfiguredProvider(definition, config);
         provider.start();
         this.entries.set(name, {
           name,

@@ -1,12 +1,14 @@
 import { loadAppConfig, type Environment } from '../../config/app-config';
-import { INTEGRATION_CATALOG, type IntegrationName } from './integration-catalog';
+import { INTEGRATION_DEFINITIONS } from '../../integrations.list';
+import { IntegrationRegistry } from './integration-registry';
 import { resolveIntegration } from './integration-layers';
 import { buildSnapshot, type StoredIntegration } from './integrations.snapshot';
 
 const envOf = (environment: Environment = {}) =>
   loadAppConfig({ JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'a'.repeat(64), ...environment })
     .enrichment;
-const definition = (name: IntegrationName) => INTEGRATION_CATALOG.get(name)!;
+const registry = new IntegrationRegistry(INTEGRATION_DEFINITIONS);
+const definition = (name: string) => registry.get(name)!;
 const row = (name: string, overrides: Partial<StoredIntegration> = {}): StoredIntegration => ({
   name,
   enabled: true,
@@ -94,7 +96,7 @@ describe('effective integration settings', () => {
 
 describe('the mock provider rule', () => {
   const mockOf = (environment: Environment, rows: StoredIntegration[] = []) =>
-    buildSnapshot(1, rows, envOf(environment)).effective('mock');
+    buildSnapshot(1, rows, envOf(environment), registry).effective('mock');
 
   it('is on by default only while no real provider is enabled', () => {
     expect(mockOf({})).toMatchObject({ enabled: true, sources: { enabled: 'auto' } });
@@ -113,7 +115,12 @@ describe('the mock provider rule', () => {
 describe('integration snapshots', () => {
   it('names the integrations whose effective configuration changed', () => {
     const env = envOf();
-    const before = buildSnapshot(1, [row('slack', { settings: { channel: '#soc' } })], env);
+    const before = buildSnapshot(
+      1,
+      [row('slack', { settings: { channel: '#soc' } })],
+      env,
+      registry,
+    );
     const after = buildSnapshot(
       2,
       [
@@ -121,6 +128,7 @@ describe('integration snapshots', () => {
         row('virustotal', { secrets: { apiKey: 'k' } }),
       ],
       env,
+      registry,
     );
     // Enabling a real provider also switches the automatic mock off.
     expect(after.changedSince(before).sort()).toEqual(['mock', 'virustotal']);
@@ -132,6 +140,7 @@ describe('integration snapshots', () => {
       1,
       [row('slack', { settings: { channel: '#soc' }, secrets: { botToken: 'xoxb-1' } })],
       envOf(),
+      registry,
     );
     expect(snapshot.get('slack')).toEqual({
       enabled: true,

@@ -1,9 +1,6 @@
 import type { EnrichmentEnv } from '../../config/app-config';
 import type { JsonObject, JsonValue } from '../../common/types/json';
-import { PROVIDER_NAMES, PROVIDER_REGISTRY } from '../enrichment/providers/provider.registry';
-import type { ProviderName } from '../enrichment/providers/provider.types';
-import { CACHE_TTL_SETTING } from '../enrichment/provider-factory';
-import type { IntegrationDefinition, IntegrationName } from './integration-catalog';
+import type { IntegrationDefinition } from './integration-definition';
 
 /** Where a value comes from; `auto` is the mock provider's "on only without a real provider". */
 export type IntegrationSource = 'default' | 'environment' | 'database' | 'auto';
@@ -16,7 +13,7 @@ export interface SettingsLayer {
 }
 
 export interface EffectiveIntegration {
-  name: IntegrationName;
+  name: string;
   kind: IntegrationDefinition['kind'];
   enabled: boolean;
   /** Non-secret settings after every layer. */
@@ -29,47 +26,23 @@ export interface EffectiveIntegration {
   sources: Record<string, IntegrationSource>;
 }
 
-/** Per-provider cache lifetime; local providers answer from memory, so they are not cached. */
-const LOCAL_PROVIDERS: ReadonlySet<ProviderName> = new Set(['feeds', 'mock']);
-
-/** The built-in layer: provider defaults (minus secrets) and the process-wide enrichment figures. */
+/** The built-in layer: the definition's defaults (minus secrets) and process-wide figures. */
 export function defaultLayer(definition: IntegrationDefinition, env: EnrichmentEnv): SettingsLayer {
   const layer: SettingsLayer = { source: 'default', enabled: false, settings: {}, secrets: {} };
-  if (definition.kind !== 'provider') return layer;
-  const name = definition.name as ProviderName;
-  const defaults = PROVIDER_REGISTRY[name].defaults as unknown as JsonObject;
-  for (const [key, value] of Object.entries(defaults)) {
+  for (const [key, value] of Object.entries(definition.defaults ?? {}) as [string, JsonValue][]) {
     if (!definition.secretKeys.includes(key)) layer.settings[key] = value;
   }
-  layer.settings[CACHE_TTL_SETTING] = LOCAL_PROVIDERS.has(name) ? 0 : env.cacheTtlSeconds;
-  if (name === 'feeds') layer.settings.refreshIntervalMs = env.feedsRefreshSeconds * 1000;
+  Object.assign(layer.settings, definition.defaultsFrom?.(env));
   return layer;
 }
 
 /** What the environment (VT_API_KEY, RDAP_ENABLED, THREAT_FEEDS, MOCK_ENRICHMENT...) says. */
-export function environmentLayer(name: IntegrationName, env: EnrichmentEnv): SettingsLayer {
-  const layer: SettingsLayer = { source: 'environment', settings: {}, secrets: {} };
-  const set = (key: string, value: JsonValue | undefined) => {
-    if (value !== undefined && value !== '') layer.settings[key] = value;
-  };
-  if (name === 'virustotal' || name === 'abuseipdb' || name === 'otx') {
-    const vendor = env[name];
-    if (vendor.apiKey) {
-      layer.secrets.apiKey = vendor.apiKey;
-      layer.enabled = true;
-    }
-    set('baseUrl', vendor.baseUrl);
-  } else if (name === 'rdap') {
-    if (env.rdap.enabled) layer.enabled = true;
-    set('baseUrl', env.rdap.baseUrl);
-    set('bootstrapBase', env.rdap.bootstrap);
-  } else if (name === 'feeds' && env.feeds.length > 0) {
-    layer.enabled = true;
-    layer.settings.feeds = env.feeds.map(({ name: feed, location }) => ({ name: feed, location }));
-  } else if (name === 'mock' && env.mock !== 'auto') {
-    layer.enabled = env.mock === 'true';
-  }
-  return layer;
+export function environmentLayer(
+  definition: IntegrationDefinition,
+  env: EnrichmentEnv,
+): SettingsLayer {
+  const { enabled, settings = {}, secrets = {} } = definition.fromEnvironment?.(env) ?? {};
+  return { source: 'environment', enabled, settings: { ...settings }, secrets: { ...secrets } };
 }
 
 /** Overlays the layers in order (later wins), remembering where each value came from. */
@@ -114,7 +87,7 @@ export function resolveIntegration(
   env: EnrichmentEnv,
   stored?: Pick<SettingsLayer, 'enabled' | 'settings' | 'secrets'>,
 ): EffectiveIntegration {
-  const layers = [defaultLayer(definition, env), environmentLayer(definition.name, env)];
+  const layers = [defaultLayer(definition, env), environmentLayer(definition, env)];
   if (stored) {
     const { enabled, settings, secrets } = stored;
     layers.push({ source: 'database', enabled, settings, secrets });
@@ -124,15 +97,22 @@ export function resolveIntegration(
 
 /**
  * Demo verdicts must never pass for real intel, nor crowd it out: unless the environment or
- * an admin decided, mock is on exactly when no real provider is.
+ * an admin decided, a fallback (the mock provider) is on exactly when nothing else of its kind is.
  */
-export function applyMockRule(integrations: Map<IntegrationName, EffectiveIntegration>): void {
-  const mock = integrations.get('mock');
-  if (!mock || mock.sources.enabled === 'environment' || mock.sources.enabled === 'database')
-    return;
-  const realEnabled = PROVIDER_NAMES.some(
-    (name) => name !== 'mock' && integrations.get(name)?.enabled === true,
-  );
-  mock.enabled = !realEnabled;
-  mock.sources.enabled = 'auto';
+export function applyFallbackRule(
+  definitions: readonly IntegrationDefinition[],
+  integrations: Map<string, EffectiveIntegration>,
+): void {
+  for (const fallback of definitions.filter((d) => d.fallback)) {
+    const effective = integrations.get(fallback.name);
+    const decided = effective?.sources.enabled;
+    if (!effective || decided === 'environment' || decided === 'database') continue;
+    effective.enabled = !definitions.some(
+      (other) =>
+        other.kind === fallback.kind &&
+        !other.fallback &&
+        integrations.get(other.name)?.enabled === true,
+    );
+    effective.sources.enabled = 'auto';
+  }
 }

@@ -1,18 +1,17 @@
 import { loadAppConfig } from '../../config/app-config';
 import type { JsonObject } from '../../common/types/json';
-import { INTEGRATION_CATALOG, type IntegrationName } from './integration-catalog';
+import { INTEGRATION_DEFINITIONS } from '../../integrations.list';
 import { resolveIntegration } from './integration-layers';
-import {
-  checkProviderBuilds,
-  IntegrationSettingsError,
-  validateSettingsInput,
-} from './integration-settings.validator';
+import { IntegrationRegistry } from './integration-registry';
+import { checkCandidate, validateSettingsInput } from './integration-settings.validator';
+import { IntegrationSettingsError } from './integrations.errors';
 
 const env = loadAppConfig({
   JWT_SECRET: 'x'.repeat(32),
   ENCRYPTION_KEY: 'a'.repeat(64),
 }).enrichment;
-const definition = (name: IntegrationName) => INTEGRATION_CATALOG.get(name)!;
+const registry = new IntegrationRegistry(INTEGRATION_DEFINITIONS);
+const definition = (name: string) => registry.get(name)!;
 
 function fieldOf(check: () => void): string | undefined {
   try {
@@ -25,7 +24,7 @@ function fieldOf(check: () => void): string | undefined {
 }
 
 describe('integration settings validation', () => {
-  const provider = (name: IntegrationName, input: JsonObject) =>
+  const provider = (name: string, input: JsonObject) =>
     fieldOf(() => validateSettingsInput(definition(name), input));
 
   it('accepts a provider’s own settings, resilience overrides and the cache lifetime', () => {
@@ -74,11 +73,11 @@ describe('integration settings validation', () => {
 });
 
 describe('provider build check', () => {
-  const check = (name: IntegrationName, enabled: boolean, settings: JsonObject, secrets = {}) =>
+  const check = (name: string, enabled: boolean, settings: JsonObject, secrets = {}) =>
     fieldOf(() =>
-      checkProviderBuilds(
+      checkCandidate(
+        definition(name),
         resolveIntegration(definition(name), env, { enabled, settings, secrets }),
-        definition(name).secretKeys,
       ),
     );
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { isJsonObject, type JsonObject } from '../../common/types/json';
@@ -7,34 +7,30 @@ import type { IntegrationSetting } from '../../generated/prisma/client';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import type { UpdateIntegrationDto } from './dto/update-integration.dto';
-import {
-  INTEGRATION_CATALOG,
-  INTEGRATION_NAMES,
-  type IntegrationDefinition,
-  type IntegrationName,
-} from './integration-catalog';
+import type {
+  ConnectivityResult,
+  IntegrationConfig,
+  IntegrationDefinition,
+} from './integration-definition';
 import { resolveIntegration } from './integration-layers';
+import { IntegrationRegistry } from './integration-registry';
 import {
   applySecretUpdates,
   describeSecretUpdates,
   splitSecrets,
   type SplitSettings,
 } from './integration-secrets';
-import {
-  checkProviderBuilds,
-  IntegrationSettingsError,
-  validateSettingsInput,
-} from './integration-settings.validator';
+import { checkCandidate, validateSettingsInput } from './integration-settings.validator';
+import { ConnectivityTestUnavailableError, IntegrationNotFoundError } from './integrations.errors';
 import { IntegrationsRepository } from './integrations.repository';
 import {
   buildSnapshot,
-  type IntegrationConfig,
   type IntegrationsSnapshot,
   type IntegrationView,
   type StoredIntegration,
 } from './integrations.snapshot';
 
-export type IntegrationsListener = (changed: IntegrationName[]) => void;
+export type IntegrationsListener = (changed: string[]) => void;
 
 /**
  * Integration settings: defaults <- environment <- database, secrets sealed at rest. Reads
@@ -56,10 +52,11 @@ export class IntegrationsService {
     private readonly secretBox: SecretBox,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly registry: IntegrationRegistry,
   ) {}
 
   /** The effective configuration of one integration (secrets decrypted). */
-  async get(name: IntegrationName): Promise<IntegrationConfig> {
+  async get(name: string): Promise<IntegrationConfig> {
     return (await this.snapshot()).get(name);
   }
 
@@ -79,12 +76,8 @@ export class IntegrationsService {
   }
 
   definition(name: string): IntegrationDefinition {
-    const definition = INTEGRATION_CATALOG.get(name as IntegrationName);
-    if (!definition) {
-      throw new NotFoundException(
-        `No integration named "${name}"; known: ${INTEGRATION_NAMES.join(', ')}`,
-      );
-    }
+    const definition = this.registry.get(name);
+    if (!definition) throw new IntegrationNotFoundError(name, this.registry.names());
     return definition;
   }
 
@@ -95,20 +88,18 @@ export class IntegrationsService {
     ip?: string,
   ): Promise<IntegrationView> {
     const definition = this.definition(name);
-    this.asBadRequest(() => dto.settings && validateSettingsInput(definition, dto.settings));
+    if (dto.settings) validateSettingsInput(definition, dto.settings);
     await this.repository.withLockedRow(name, async (row, tx) => {
       const split: SplitSettings = dto.settings
         ? splitSecrets(dto.settings, definition.secretKeys)
         : { settings: storedSettings(row), secrets: {} };
       const secrets = applySecretUpdates(row ? this.openSecrets(row) : {}, split.secrets);
-      if (definition.kind === 'provider') {
-        const candidate = resolveIntegration(definition, this.config.enrichment, {
-          enabled: dto.enabled,
-          settings: split.settings,
-          secrets,
-        });
-        this.asBadRequest(() => checkProviderBuilds(candidate, definition.secretKeys));
-      }
+      const candidate = resolveIntegration(definition, this.config.enrichment, {
+        enabled: dto.enabled,
+        settings: split.settings,
+        secrets,
+      });
+      checkCandidate(definition, candidate);
       await this.repository.save(tx, {
         name,
         enabled: dto.enabled,
@@ -137,6 +128,13 @@ export class IntegrationsService {
     return (await this.snapshot()).view(definition.name);
   }
 
+  /** A harmless call with the integration's effective configuration (enabled or not). */
+  async testConnection(name: string): Promise<ConnectivityResult> {
+    const definition = this.definition(name);
+    if (!definition.testConnection) throw new ConnectivityTestUnavailableError(name);
+    return definition.testConnection(await this.get(name));
+  }
+
   /** Forces the next read to the table; the old snapshot stays to tell what changed. */
   private invalidate(): void {
     this.generation++;
@@ -160,6 +158,7 @@ export class IntegrationsService {
       (previous?.snapshot.version ?? 0) + 1,
       stored,
       this.config.enrichment,
+      this.registry,
     );
     this.current = { snapshot, rowsKey, checkedAt: Date.now() };
     const changed = previous ? snapshot.changedSince(previous.snapshot) : [];
@@ -167,7 +166,7 @@ export class IntegrationsService {
     return snapshot;
   }
 
-  private emit(changed: IntegrationName[]): void {
+  private emit(changed: string[]): void {
     for (const listener of this.listeners) {
       try {
         listener(changed);
@@ -204,15 +203,6 @@ export class IntegrationsService {
         `Secrets of integration ${row.name} cannot be decrypted with the current ENCRYPTION_KEY; treating them as unset`,
       );
       return {};
-    }
-  }
-
-  private asBadRequest(check: () => unknown): void {
-    try {
-      check();
-    } catch (error) {
-      if (error instanceof IntegrationSettingsError) throw new BadRequestException(error.message);
-      throw error;
     }
   }
 }

@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import type { EnrichmentEnv } from '../../config/app-config';
 import type { JsonObject } from '../../common/types/json';
 import { canonicalJson } from '../audit/audit-chain';
-import { INTEGRATION_CATALOG, type IntegrationName } from './integration-catalog';
-import { applyMockRule, resolveIntegration, type EffectiveIntegration } from './integration-layers';
-
-/** What other modules read: the effective configuration, secrets decrypted. */
-export interface IntegrationConfig {
-  enabled: boolean;
-  settings: JsonObject;
-  secrets: Readonly<Record<string, string>>;
-}
+import type { IntegrationConfig } from './integration-definition';
+import {
+  applyFallbackRule,
+  resolveIntegration,
+  type EffectiveIntegration,
+} from './integration-layers';
+import type { IntegrationRegistry } from './integration-registry';
 
 export interface IntegrationView {
   integration: EffectiveIntegration;
+  /** Write-only settings, reported only as set or unset. */
+  secretKeys: readonly string[];
   updatedAt: Date | null;
   updatedById: string | null;
 }
@@ -30,30 +30,32 @@ export interface StoredIntegration {
 
 /** Every integration's effective configuration at one moment; immutable. */
 export class IntegrationsSnapshot {
-  private readonly fingerprints = new Map<IntegrationName, string>();
+  private readonly fingerprints = new Map<string, string>();
 
   constructor(
     readonly version: number,
-    private readonly integrations: ReadonlyMap<IntegrationName, EffectiveIntegration>,
+    private readonly integrations: ReadonlyMap<string, EffectiveIntegration>,
     private readonly stored: ReadonlyMap<string, StoredIntegration>,
+    private readonly registry: IntegrationRegistry,
   ) {}
 
-  get(name: IntegrationName): IntegrationConfig {
+  get(name: string): IntegrationConfig {
     const { enabled, settings, secrets } = this.effective(name);
     return { enabled, settings, secrets };
   }
 
-  effective(name: IntegrationName): EffectiveIntegration {
+  effective(name: string): EffectiveIntegration {
     const integration = this.integrations.get(name);
     if (!integration) throw new RangeError(`Unknown integration ${name}`);
     return integration;
   }
 
   /** The integration with its last API change, for the admin view. */
-  view(name: IntegrationName): IntegrationView {
+  view(name: string): IntegrationView {
     const row = this.stored.get(name);
     return {
       integration: this.effective(name),
+      secretKeys: this.registry.get(name)?.secretKeys ?? [],
       updatedAt: row?.updatedAt ?? null,
       updatedById: row?.updatedById ?? null,
     };
@@ -64,7 +66,7 @@ export class IntegrationsSnapshot {
   }
 
   /** Changes whenever anything the integration would be built from changes. */
-  fingerprint(name: IntegrationName): string {
+  fingerprint(name: string): string {
     let fingerprint = this.fingerprints.get(name);
     if (fingerprint === undefined) {
       fingerprint = createHash('sha256')
@@ -75,24 +77,28 @@ export class IntegrationsSnapshot {
     return fingerprint;
   }
 
-  changedSince(previous: IntegrationsSnapshot): IntegrationName[] {
+  changedSince(previous: IntegrationsSnapshot): string[] {
     return [...this.integrations.keys()].filter(
       (name) => this.fingerprint(name) !== previous.fingerprint(name),
     );
   }
 }
 
-/** Defaults <- environment <- database row for every integration, then the mock rule. */
+/** Defaults <- environment <- database row for every integration, then the fallback rule. */
 export function buildSnapshot(
   version: number,
   rows: readonly StoredIntegration[],
   env: EnrichmentEnv,
+  registry: IntegrationRegistry,
 ): IntegrationsSnapshot {
   const stored = new Map(rows.map((row) => [row.name, row]));
-  const integrations = new Map<IntegrationName, EffectiveIntegration>();
-  for (const [name, definition] of INTEGRATION_CATALOG) {
-    integrations.set(name, resolveIntegration(definition, env, stored.get(name)));
+  const integrations = new Map<string, EffectiveIntegration>();
+  for (const definition of registry.all()) {
+    integrations.set(
+      definition.name,
+      resolveIntegration(definition, env, stored.get(definition.name)),
+    );
   }
-  applyMockRule(integrations);
-  return new IntegrationsSnapshot(version, integrations, stored);
+  applyFallbackRule(registry.all(), integrations);
+  return new IntegrationsSnapshot(version, integrations, stored, registry);
 }

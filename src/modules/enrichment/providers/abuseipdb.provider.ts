@@ -4,11 +4,14 @@ import type { ProviderHttpClient } from './provider-http.client';
 import { buildResult, notFoundResult } from './provider-result';
 import {
   vendorHttpClient,
+  keyedVendorEnvironment,
   withDefaults,
   type HttpProviderSettings,
   type ProviderDeps,
 } from './provider-settings';
 import type { Verdict } from '../../../common/indicators/verdict';
+import { DAY_MS } from '../resilience/resilience.defaults';
+import { defineProvider } from './provider-definition';
 import type { EnrichmentProvider, ProviderResult } from './provider.types';
 
 export interface AbuseIpdbSettings extends HttpProviderSettings {
@@ -95,3 +98,13 @@ export class AbuseIpdbProvider implements EnrichmentProvider {
     return confidence === 0 && totalReports === 0 ? 'harmless' : 'unknown';
   }
 }
+
+export const ABUSEIPDB_PROVIDER = defineProvider({
+  name: 'abuseipdb',
+  defaults: ABUSEIPDB_DEFAULTS,
+  secretKeys: ['apiKey'],
+  // Free tier: 1,000 checks a day; a small burst keeps one alert storm from spending it all.
+  resilience: { rateLimit: { capacity: 30, refillTokens: 1_000, refillIntervalMs: DAY_MS } },
+  fromEnvironment: (env) => keyedVendorEnvironment(env.abuseipdb),
+  create: (settings, deps) => new AbuseIpdbProvider(settings, deps),
+});

@@ -4,6 +4,8 @@ import { loadFeed, type FeedSource } from './feed-loader';
 import { ProviderSettingsError } from './provider.errors';
 import { ProviderHttpClient } from './provider-http.client';
 import { buildResult } from './provider-result';
+import { LOCAL_RESILIENCE } from '../resilience/resilience.defaults';
+import { defineProvider } from './provider-definition';
 import { withDefaults, type ProviderDeps } from './provider-settings';
 import type { EnrichmentProvider, ProviderResult } from './provider.types';
 
@@ -164,3 +166,20 @@ function validateFeed(feed: FeedSource, i: number, all: FeedSource[]): void {
     throw new ProviderSettingsError('feeds', `${field}.name`, `"${feed.name}" is used twice`);
   }
 }
+
+export const FEEDS_PROVIDER = defineProvider({
+  name: 'feeds',
+  defaults: FEEDS_DEFAULTS,
+  secretKeys: [],
+  resilience: LOCAL_RESILIENCE,
+  local: true,
+  defaultsFrom: (env) => ({ refreshIntervalMs: env.feedsRefreshSeconds * 1000 }),
+  fromEnvironment: ({ feeds }) =>
+    feeds.length > 0
+      ? {
+          enabled: true,
+          settings: { feeds: feeds.map(({ name, location }) => ({ name, location })) },
+        }
+      : {},
+  create: (settings, deps) => new FeedsProvider(settings, deps),
+});

@@ -1,5 +1,7 @@
 import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import { DEMO_THREATS, type DemoThreat } from './demo-threat-list';
+import { LOCAL_RESILIENCE } from '../resilience/resilience.defaults';
+import { defineProvider } from './provider-definition';
 import { buildResult } from './provider-result';
 import type { ProviderDeps } from './provider-settings';
 import type { EnrichmentProvider, ProviderResult } from './provider.types';
@@ -53,3 +55,14 @@ export class MockProvider implements EnrichmentProvider {
     });
   }
 }
+
+export const MOCK_PROVIDER = defineProvider({
+  name: 'mock',
+  defaults: MOCK_DEFAULTS,
+  secretKeys: [],
+  resilience: LOCAL_RESILIENCE,
+  local: true,
+  fallback: true,
+  fromEnvironment: ({ mock }) => (mock === 'auto' ? {} : { enabled: mock === 'true' }),
+  create: (settings, deps) => new MockProvider(settings, deps),
+});

@@ -5,11 +5,14 @@ import type { ProviderHttpClient } from './provider-http.client';
 import { bandScore, buildResult, notFoundResult } from './provider-result';
 import {
   vendorHttpClient,
+  keyedVendorEnvironment,
   withDefaults,
   type HttpProviderSettings,
   type ProviderDeps,
 } from './provider-settings';
 import type { Verdict } from '../../../common/indicators/verdict';
+import { MINUTE_MS } from '../resilience/resilience.defaults';
+import { defineProvider } from './provider-definition';
 import type { EnrichmentProvider, ProviderResult } from './provider.types';
 
 export interface OtxSettings extends HttpProviderSettings {
@@ -110,3 +113,12 @@ export function otxPath(indicator: Indicator): string {
       : encodeURIComponent(value);
   return `/api/v1/indicators/${section}/${encoded}/general`;
 }
+
+export const OTX_PROVIDER = defineProvider({
+  name: 'otx',
+  defaults: OTX_DEFAULTS,
+  secretKeys: ['apiKey'],
+  resilience: { rateLimit: { capacity: 20, refillTokens: 120, refillIntervalMs: MINUTE_MS } },
+  fromEnvironment: (env) => keyedVendorEnvironment(env.otx),
+  create: (settings, deps) => new OtxProvider(settings, deps),
+});

@@ -1,3 +1,5 @@
+import type { VendorEnv } from '../../../config/app-config';
+import type { EnvironmentSettings } from '../../integrations';
 import { ProviderHttpClient } from './provider-http.client';
 import { ProviderSettingsError } from './provider.errors';
 import type { ProviderName } from './provider.types';
@@ -54,4 +56,15 @@ export function vendorHttpClient(
   // No redirects: axios would forward custom auth headers (x-apikey, Key) to the new host.
   const options = { baseUrl, timeoutMs, headers, now: deps.now, maxRedirects: 0 };
   return new ProviderHttpClient(provider, options);
+}
+
+/** A keyed vendor is on when its API key is in the environment (VT_API_KEY...). */
+export function keyedVendorEnvironment(vendor: VendorEnv): EnvironmentSettings {
+  const found: EnvironmentSettings = { settings: {}, secrets: {} };
+  if (vendor.apiKey) {
+    found.secrets = { apiKey: vendor.apiKey };
+    found.enabled = true;
+  }
+  if (vendor.baseUrl) found.settings = { baseUrl: vendor.baseUrl };
+  return found;
 }

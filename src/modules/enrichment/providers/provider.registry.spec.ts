@@ -2,19 +2,17 @@ import { ManualClock } from '../../../../test/fakes/manual-clock.fake';
 import { ResilientProvider } from '../resilience/resilient.provider';
 import { AbuseIpdbProvider } from './abuseipdb.provider';
 import { ProviderSettingsError } from './provider.errors';
-import {
-  PROVIDER_NAMES,
-  PROVIDER_REGISTRY,
-  createProvider,
-  createResilientProvider,
-  isProviderName,
-} from './provider.registry';
+import { buildConfiguredProvider } from './provider-definition';
+import { PROVIDER_DEFINITIONS, providerDefinition } from './provider.registry';
 import { VirusTotalProvider } from './virustotal.provider';
+
+const createProvider = (name: string, settings: Record<string, unknown>) =>
+  providerDefinition(name).create(settings, {});
 
 describe('provider registry', () => {
   it('builds every listed provider from its settings', () => {
-    for (const name of PROVIDER_NAMES) {
-      const provider = createProvider(name, { apiKey: 'k' });
+    for (const { name, create } of PROVIDER_DEFINITIONS) {
+      const provider = create({ apiKey: 'k' }, {});
       expect(provider.name).toBe(name);
     }
   });
@@ -22,7 +20,7 @@ describe('provider registry', () => {
   it('fills defaults and ignores values of the wrong type', () => {
     const provider = createProvider('virustotal', {
       apiKey: 'k',
-      maliciousThreshold: '9' as unknown as number,
+      maliciousThreshold: '9',
       timeoutMs: -5,
     }) as VirusTotalProvider;
     expect(provider.settings).toMatchObject({
@@ -39,15 +37,18 @@ describe('provider registry', () => {
   });
 
   it('names the secret settings so the API can keep them write-only', () => {
-    expect(PROVIDER_REGISTRY.virustotal.secrets).toEqual(['apiKey']);
-    expect(PROVIDER_REGISTRY.rdap.secrets).toEqual([]);
+    expect(providerDefinition('virustotal').secretKeys).toEqual(['apiKey']);
+    expect(providerDefinition('rdap').secretKeys).toEqual([]);
   });
 
   it('wraps a provider with its resilience, taking overrides from the same settings object', async () => {
     const clock = new ManualClock();
-    const provider = createResilientProvider(
-      'abuseipdb',
-      { apiKey: 'k', resilience: { rateLimit: { capacity: 1 }, maxWaitMs: 0 } },
+    const provider = buildConfiguredProvider(
+      providerDefinition('abuseipdb'),
+      {
+        settings: { resilience: { rateLimit: { capacity: 1 }, maxWaitMs: 0 } },
+        secrets: { apiKey: 'k' },
+      },
       { clock },
     );
     expect(provider).toBeInstanceOf(ResilientProvider);
@@ -60,8 +61,8 @@ describe('provider registry', () => {
     });
   });
 
-  it('recognises provider names', () => {
-    expect(isProviderName('otx')).toBe(true);
-    expect(isProviderName('slack')).toBe(false);
+  it('finds providers by name and refuses unknown ones', () => {
+    expect(providerDefinition('otx').kind).toBe('provider');
+    expect(() => providerDefinition('slack')).toThrow(RangeError);
   });
 });

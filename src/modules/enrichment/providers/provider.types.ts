@@ -1,8 +1,8 @@
 import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import type { Verdict } from '../../../common/indicators/verdict';
 
-export const PROVIDER_NAMES = ['virustotal', 'abuseipdb', 'otx', 'rdap', 'feeds', 'mock'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
+/** A registered provider's name (virustotal, abuseipdb, otx, rdap, feeds, mock...). */
+export type ProviderName = string;
 
 /** One normalized threat-intel answer for one (indicator, provider). */
 export interface ProviderResult {

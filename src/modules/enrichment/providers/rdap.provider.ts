@@ -5,6 +5,8 @@ import { expectRecord } from './json-shape';
 import { ProviderError } from './provider.errors';
 import { ProviderHttpClient } from './provider-http.client';
 import { bandScore, buildResult, notFoundResult, type ResultFields } from './provider-result';
+import { MINUTE_MS } from '../resilience/resilience.defaults';
+import { defineProvider } from './provider-definition';
 import { withDefaults, type ProviderDeps } from './provider-settings';
 import type { EnrichmentProvider, ProviderResult } from './provider.types';
 import { RdapBootstrap, type BootstrapRegistry } from './rdap-bootstrap';
@@ -145,3 +147,21 @@ function registeredDomain(value: string): string {
 function joinLocation(base: string, relative: string): string {
   return base.endsWith('/') ? `${base}${relative}` : `${base}/${relative}`;
 }
+
+export const RDAP_PROVIDER = defineProvider({
+  name: 'rdap',
+  defaults: RDAP_DEFAULTS,
+  secretKeys: [],
+  resilience: {
+    rateLimit: { capacity: 5, refillTokens: 30, refillIntervalMs: MINUTE_MS },
+    maxConcurrent: 2,
+  },
+  fromEnvironment: ({ rdap }) => ({
+    enabled: rdap.enabled || undefined,
+    settings: {
+      ...(rdap.baseUrl ? { baseUrl: rdap.baseUrl } : {}),
+      ...(rdap.bootstrap ? { bootstrapBase: rdap.bootstrap } : {}),
+    },
+  }),
+  create: (settings, deps) => new RdapProvider(settings, deps),
+});

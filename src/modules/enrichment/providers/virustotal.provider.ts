@@ -5,11 +5,14 @@ import type { ProviderHttpClient } from './provider-http.client';
 import { bandScore, buildResult, notFoundResult, type ResultFields } from './provider-result';
 import {
   vendorHttpClient,
+  keyedVendorEnvironment,
   withDefaults,
   type HttpProviderSettings,
   type ProviderDeps,
 } from './provider-settings';
 import type { Verdict } from '../../../common/indicators/verdict';
+import { MINUTE_MS } from '../resilience/resilience.defaults';
+import { defineProvider } from './provider-definition';
 import type { EnrichmentProvider, ProviderResult } from './provider.types';
 
 export interface VirusTotalSettings extends HttpProviderSettings {
@@ -120,3 +123,17 @@ export function virusTotalPath(indicator: Indicator): string {
       : encodeURIComponent(indicator.value.toLowerCase());
   return `/api/v3/${collection}/${id}`;
 }
+
+export const VIRUSTOTAL_PROVIDER = defineProvider({
+  name: 'virustotal',
+  defaults: VIRUSTOTAL_DEFAULTS,
+  secretKeys: ['apiKey'],
+  // Public API tier: 4 lookups a minute (and 500 a day); waiting one slot (15 s) is allowed.
+  resilience: {
+    rateLimit: { capacity: 4, refillTokens: 4, refillIntervalMs: MINUTE_MS },
+    maxConcurrent: 2,
+    maxWaitMs: 20_000,
+  },
+  fromEnvironment: (env) => keyedVendorEnvironment(env.virustotal),
+  create: (settings, deps) => new VirusTotalProvider(settings, deps),
+});

@@ -1,4 +1,3 @@
-import type { ProviderName } from '../providers/provider.types';
 import type { BreakerOptions } from './circuit-breaker';
 import { MAX_RETRIES, type RetryOptions } from './retry';
 import type { RateLimit } from './token-bucket';
@@ -25,9 +24,9 @@ export interface ResilienceSettings {
   breaker?: Partial<BreakerOptions>;
 }
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const BASE_RATE: RateLimit = { capacity: 10, refillTokens: 60, refillIntervalMs: MINUTE };
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 24 * 60 * MINUTE_MS;
+const BASE_RATE: RateLimit = { capacity: 10, refillTokens: 60, refillIntervalMs: MINUTE_MS };
 
 const BASE: ResilienceOptions = {
   rateLimit: BASE_RATE,
@@ -35,35 +34,22 @@ const BASE: ResilienceOptions = {
   maxQueued: 200,
   maxWaitMs: 10_000,
   retry: { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
-  breaker: { failureThreshold: 5, cooldownMs: MINUTE },
+  breaker: { failureThreshold: 5, cooldownMs: MINUTE_MS },
 };
 
-const LOCAL: ResilienceSettings = { rateLimit: null, maxConcurrent: 64, retry: { maxRetries: 0 } };
-
-export const PROVIDER_RESILIENCE: Record<ProviderName, ResilienceSettings> = {
-  // Public API tier: 4 lookups a minute (and 500 a day); waiting one slot (15 s) is allowed.
-  virustotal: {
-    rateLimit: { capacity: 4, refillTokens: 4, refillIntervalMs: MINUTE },
-    maxConcurrent: 2,
-    maxWaitMs: 20_000,
-  },
-  // Free tier: 1,000 checks a day; a small burst keeps one alert storm from spending it all.
-  abuseipdb: { rateLimit: { capacity: 30, refillTokens: 1_000, refillIntervalMs: DAY } },
-  otx: { rateLimit: { capacity: 20, refillTokens: 120, refillIntervalMs: MINUTE } },
-  rdap: {
-    rateLimit: { capacity: 5, refillTokens: 30, refillIntervalMs: MINUTE },
-    maxConcurrent: 2,
-  },
-  feeds: LOCAL,
-  mock: LOCAL,
+/** Providers answering from memory: no rate limit, wide concurrency, nothing to retry. */
+export const LOCAL_RESILIENCE: ResilienceSettings = {
+  rateLimit: null,
+  maxConcurrent: 64,
+  retry: { maxRetries: 0 },
 };
 
 /** Provider defaults, then the settings' overrides; values that are not sane numbers are ignored. */
 export function resolveResilience(
-  provider: ProviderName,
+  providerDefaults: ResilienceSettings,
   overrides: ResilienceSettings = {},
 ): ResilienceOptions {
-  const merged = applyLayer(applyLayer(BASE, PROVIDER_RESILIENCE[provider]), overrides);
+  const merged = applyLayer(applyLayer(BASE, providerDefaults), overrides);
   const maxRetries = Math.min(MAX_RETRIES, Math.floor(merged.retry.maxRetries));
   return { ...merged, retry: { ...merged.retry, maxRetries } };
 }

@@ -1,10 +1,17 @@
 import { ManualClock } from '../../../../test/fakes/manual-clock.fake';
 import { ScriptedProvider } from '../../../../test/fakes/scripted-provider.fake';
-import { resolveResilience, type ResilienceSettings } from './resilience.defaults';
+import { providerDefinition } from '../providers/provider.registry';
+import {
+  resolveResilience as resolveDefaults,
+  type ResilienceSettings,
+} from './resilience.defaults';
 import { ResilientProvider } from './resilient.provider';
 
 const IP = { type: 'ipv4', value: '192.0.2.10' } as const;
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const resolveResilience = (name: string, settings?: ResilienceSettings) =>
+  resolveDefaults(providerDefinition(name).resilience, settings);
 
 describe(ResilientProvider.name, () => {
   let inner: ScriptedProvider;
@@ -124,7 +131,7 @@ describe(ResilientProvider.name, () => {
   });
 });
 
-describe(resolveResilience.name, () => {
+describe(resolveDefaults.name, () => {
   it('has per-provider defaults', () => {
     expect(resolveResilience('virustotal').rateLimit).toEqual({
       capacity: 4,

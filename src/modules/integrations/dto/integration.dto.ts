@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { JsonObject } from '../../../common/types/json';
-import { INTEGRATION_CATALOG, type IntegrationKind } from '../integration-catalog';
+import type { IntegrationKind } from '../integration-definition';
 import type { IntegrationSource } from '../integration-layers';
 import { secretStatus, type SecretStatus } from '../integration-secrets';
 import type { IntegrationView } from '../integrations.snapshot';
@@ -44,14 +44,13 @@ export class IntegrationDto {
 /** Never returns a secret value: secrets become set/unset. */
 export function toIntegrationDto(view: IntegrationView): IntegrationDto {
   const { name, kind, enabled, source, settings, secrets, sources } = view.integration;
-  const secretKeys = INTEGRATION_CATALOG.get(name)?.secretKeys ?? [];
   return {
     name,
     kind,
     enabled,
     source,
     settings,
-    secrets: secretStatus(secretKeys, secrets),
+    secrets: secretStatus(view.secretKeys, secrets),
     sources,
     updatedAt: view.updatedAt,
     updatedById: view.updatedById,
