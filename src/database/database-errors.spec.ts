@@ -8,6 +8,12 @@ describe('isDatabaseUnavailable', () => {
     ],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['a silent server (query timeout)', new Error('Query read timeout')],
+    ['a statement timeout (57014)', { code: '57014', message: 'canceling statement' }],
+    [
+      'a connect timeout',
+      new Error('Connection terminated due to connection timeout', { cause: new Error('x') }),
+    ],
     ['Prisma P1001', { code: 'P1001', message: "Can't reach database server" }],
     [
       'an adapter DatabaseNotReachable',

@@ -1,3 +1,5 @@
+import { QUERY_TIMEOUT_MESSAGE } from './fail-fast-client';
+
 const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const UNREACHABLE_ADAPTER_KINDS = new Set([
   'DatabaseNotReachable',
@@ -14,9 +16,11 @@ const UNREACHABLE_NODE_CODES = new Set([
 ]);
 const UNREACHABLE_MESSAGES = [
   'Connection terminated',
+  QUERY_TIMEOUT_MESSAGE,
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error',
   'Cannot use a pool after calling end',
+  'Client was closed and is not queryable',
 ];
 
 interface ErrorLike {
@@ -29,15 +33,16 @@ interface ErrorLike {
 
 /**
  * True when an error means "the database cannot be reached right now" (server down,
- * connection dropped, pool exhausted), which clients see as 503, never as 500.
+ * connection dropped, pool exhausted, no answer in time), which clients see as 503, never 500.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;
   const e = error as ErrorLike;
   const code = typeof e.code === 'string' ? e.code : '';
   if (UNREACHABLE_PRISMA_CODES.has(code) || UNREACHABLE_NODE_CODES.has(code)) return true;
-  // SQLSTATE class 08 (connection exception) and 57P0x (server shutting down / starting up).
-  if (/^08|^57P0[1-3]$/.test(code)) return true;
+  // SQLSTATE class 08 (connection exception), 57P0x (server shutting down / starting up) and
+  // 57014 (statement_timeout: the server is too slow to answer in time).
+  if (/^08|^57P0[1-3]$|^57014$/.test(code)) return true;
   if (typeof e.kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(e.kind)) return true;
   const message = typeof e.message === 'string' ? e.message : '';
   if (UNREACHABLE_MESSAGES.some((text) => message.includes(text))) return true;

@@ -1,14 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { applyMigrations } from './migration-runner';
+import { failFastPoolOptions } from './pool-options';
 
 export type DatabaseMode = 'embedded' | 'postgresql';
 
 /**
- * The one connection pool of the process. Prisma (through adapter-pg), pg-boss and the
- * ingestion fast path all share it, so the embedded single-connection database works too.
+ * The shared connection pool of the process. Prisma (through adapter-pg), the ingestion fast
+ * path and the health check use it; on the embedded single-connection database pg-boss does
+ * too. Its timeouts are short, so a request meets an outage with a quick 503.
  */
 const logger = new Logger('Database');
 
@@ -16,18 +18,18 @@ export class Database {
   private constructor(
     readonly pool: Pool,
     readonly mode: DatabaseMode,
+    /** Where the database is: the base of any further pool on it. */
+    private readonly connection: PoolConfig,
+    private readonly connectTimeoutMs: number,
     private readonly embedded?: EmbeddedPostgres,
   ) {}
 
   static async open(config: AppConfig): Promise<Database> {
     const database = config.databaseUrl
-      ? new Database(
-          createPool({ connectionString: config.databaseUrl, max: config.dbPoolSize }),
-          'postgresql',
-        )
-      : await Database.openEmbedded(config.dataDir);
+      ? Database.openPostgres(config, config.databaseUrl)
+      : await Database.openEmbedded(config);
     try {
-      const applied = await applyMigrations(database.pool);
+      const applied = await database.migrate(config.dbMaintenanceTimeoutMs);
       if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
     } catch (error) {
       await database.close();
@@ -36,15 +38,42 @@ export class Database {
     return database;
   }
 
-  private static async openEmbedded(dataDir: string): Promise<Database> {
-    const embedded = new EmbeddedPostgres(dataDir);
+  private static openPostgres(config: AppConfig, connectionString: string): Database {
+    const connection = { connectionString };
+    const pool = createPool({
+      ...connection,
+      ...failFastPoolOptions({
+        connectMs: config.dbConnectTimeoutMs,
+        queryMs: config.dbQueryTimeoutMs,
+      }),
+      max: config.dbPoolSize,
+    });
+    return new Database(pool, 'postgresql', connection, config.dbConnectTimeoutMs);
+  }
+
+  private static async openEmbedded(config: AppConfig): Promise<Database> {
+    const embedded = new EmbeddedPostgres(config.dataDir);
     const { host, port } = await embedded.start();
-    logger.log(`Using the embedded database (PGlite) in ${dataDir} via 127.0.0.1:${port}`);
-    return new Database(
-      createPool({ host, port, user: 'postgres', database: 'postgres', max: 1 }),
-      'embedded',
-      embedded,
-    );
+    logger.log(`Using the embedded database (PGlite) in ${config.dataDir} via 127.0.0.1:${port}`);
+    const connection = { host, port, user: 'postgres', database: 'postgres' };
+    // In-process, it cannot go silent apart from the app: no query timeout to cut a slow statement.
+    const pool = createPool({
+      ...connection,
+      ...failFastPoolOptions({ connectMs: config.dbConnectTimeoutMs }),
+      max: 1,
+    });
+    return new Database(pool, 'embedded', connection, config.dbConnectTimeoutMs, embedded);
+  }
+
+  /**
+   * Settings for another pool or client on this PostgreSQL database (the job queue, listeners),
+   * with its own query timeout: work that may legitimately run long must not get the short one.
+   */
+  poolConfig(queryTimeoutMs: number): PoolConfig {
+    return {
+      ...this.connection,
+      ...failFastPoolOptions({ connectMs: this.connectTimeoutMs, queryMs: queryTimeoutMs }),
+    };
   }
 
   /** Where the data lives, for the startup log; never includes credentials. */
@@ -62,11 +91,21 @@ export class Database {
     await this.pool.end();
     await this.embedded?.stop();
   }
+
+  /** Migrations can take minutes: on PostgreSQL they run on a connection of their own. */
+  private async migrate(timeoutMs: number): Promise<string[]> {
+    if (this.mode === 'embedded') return applyMigrations(this.pool);
+    const pool = createPool({ ...this.poolConfig(timeoutMs), max: 1 });
+    try {
+      return await applyMigrations(pool);
+    } finally {
+      await pool.end();
+    }
+  }
 }
 
-function createPool(options: ConstructorParameters<typeof Pool>[0]): Pool {
-  // Fail fast when the database is unreachable: callers turn this into a 503.
-  const pool = new Pool({ connectionTimeoutMillis: 3000, idleTimeoutMillis: 30000, ...options });
+function createPool(options: PoolConfig): Pool {
+  const pool = new Pool(options);
   pool.on('error', (error) => logger.warn(`Idle database connection failed: ${error.message}`));
   return pool;
 }

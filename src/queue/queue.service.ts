@@ -48,7 +48,8 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
       schema: QUEUE_SCHEMA,
       ...(shared
         ? { db: sqlExecutor(database.pool) }
-        : { connectionString: config.databaseUrl, max: 4 }),
+        : // Its own connections get the long timeout: maintenance deletes may legitimately run long.
+          { ...database.poolConfig(config.dbMaintenanceTimeoutMs), max: 4 }),
       useListenNotify: !shared,
       monitorIntervalSeconds: config.queueMonitorIntervalSeconds,
       superviseIntervalSeconds: config.queueMonitorIntervalSeconds,
@@ -116,8 +117,9 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
     return this.boss.schedule(name, cron);
   }
 
+  /** On the shared pool: a client waits on this, so it must fail as fast as any request. */
   retry(name: QueueName, id: string): Promise<unknown> {
-    return this.boss.retry(name, id);
+    return this.boss.retry(name, id, { db: sqlExecutor(this.database.pool) });
   }
 
   getJob<T>(name: QueueName, id: string) {

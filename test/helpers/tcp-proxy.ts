@@ -2,14 +2,22 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A TCP proxy in front of PostgreSQL: `cut()` drops every connection and refuses new ones,
- * as a stopped database would look to the app; `restore()` lets traffic through again on the
- * same port. Lets tests simulate an outage without stopping the shared server.
+ * How the database looks to the app during an outage: `refused` (the server is down: sessions
+ * close, new connections are refused), `cut` (every connection is reset, old and new) or `silent`
+ * (connections open but nothing comes back, as when the host freezes or the network drops).
+ */
+export type OutageMode = 'refused' | 'cut' | 'silent';
+
+/**
+ * A TCP proxy in front of PostgreSQL that simulates outages without stopping the shared server;
+ * `heal()` lets traffic through again on the same port.
  */
 export class TcpProxy {
   private server?: Server;
-  private readonly sockets = new Set<Socket>();
+  /** Each app-side connection, with its upstream connection to PostgreSQL once it has one. */
+  private readonly clients = new Map<Socket, Socket | undefined>();
   private port = 0;
+  private mode: OutageMode | 'open' = 'open';
 
   constructor(
     private readonly targetHost: string,
@@ -17,39 +25,38 @@ export class TcpProxy {
   ) {}
 
   async start(): Promise<number> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.targetPort, this.targetHost);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    const server = this.server;
+    const server = createServer((client) => this.accept(client));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', resolve);
     });
+    this.server = server;
     this.port = (server.address() as AddressInfo).port;
     return this.port;
   }
 
-  async cut(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
+  async fail(mode: OutageMode): Promise<void> {
+    this.mode = mode;
+    // The listener stops accepting at once; its close completes once every connection is gone.
+    const closed = mode === 'refused' ? this.closeListener() : undefined;
+    for (const client of this.clients.keys()) {
+      if (mode === 'silent') this.silence(client);
+      else if (mode === 'cut') client.resetAndDestroy();
+      else client.destroy();
+    }
     await closed;
-    this.server = undefined;
   }
 
-  async restore(): Promise<void> {
+  /** Back to normal. Sessions held during a silent spell are gone, as a server would have dropped them. */
+  async heal(): Promise<void> {
+    if (this.mode === 'silent') for (const client of this.clients.keys()) client.destroy();
+    this.mode = 'open';
     if (!this.server) await this.start();
   }
 
   async stop(): Promise<void> {
-    if (this.server) await this.cut();
+    for (const client of this.clients.keys()) client.destroy();
+    await this.closeListener();
   }
 
   /** A database URL that goes through the proxy. */
@@ -58,5 +65,34 @@ export class TcpProxy {
     url.hostname = '127.0.0.1';
     url.port = String(this.port);
     return url.toString();
+  }
+
+  private accept(client: Socket): void {
+    this.clients.set(client, undefined);
+    client.on('close', () => this.clients.delete(client));
+    client.on('error', () => client.destroy());
+    if (this.mode === 'cut') return void client.resetAndDestroy();
+    if (this.mode === 'silent') return this.silence(client);
+    const upstream = connect(this.targetPort, this.targetHost);
+    this.clients.set(client, upstream);
+    upstream.on('error', () => upstream.destroy());
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  }
+
+  /** Keeps the connection open and swallows what the app sends; nothing comes back. */
+  private silence(client: Socket): void {
+    const upstream = this.clients.get(client);
+    client.unpipe();
+    upstream?.unpipe(client);
+    upstream?.pause();
+    client.on('data', () => undefined);
+  }
+
+  private async closeListener(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

@@ -1,0 +1,27 @@
+import { Client, type ClientConfig } from 'pg';
+
+/** pg's message when `query_timeout` passes without an answer from the server. */
+export const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+
+/**
+ * A pg client that closes its connection when a query times out. pg leaves the unanswered query
+ * active on the connection, so pg-pool would otherwise hand the stuck connection out again
+ * (Prisma's transactions release it without an error). Ending it marks it for removal.
+ */
+export class FailFastClient extends Client {
+  constructor(config?: ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise) result.catch((error: unknown) => this.endIfTimedOut(error));
+      return result;
+    }) as Client['query'];
+  }
+
+  private endIfTimedOut(error: unknown): void {
+    if (error instanceof Error && error.message === QUERY_TIMEOUT_MESSAGE) {
+      this.end().catch(() => undefined);
+    }
+  }
+}
