@@ -211,6 +211,18 @@ describe('Integrations (e2e)', () => {
     expect(await t.prisma.auditLog.count()).toBe(before);
   });
 
+  it('tests a provider connectivity with a harmless lookup, ADMIN only', async () => {
+    const test = (name: string, token = users.ADMIN.token) =>
+      t.http().post(`/integrations/${name}/test`).auth(token, bearer);
+    const mock = await test('mock').expect(200);
+    expect(mock.body).toEqual({ ok: true, detail: expect.stringMatching(/^Looked up /) });
+    const unkeyed = await test('virustotal').expect(200);
+    expect(unkeyed.body).toMatchObject({ ok: false, detail: expect.stringMatching(/apiKey/) });
+    await test('slack').expect(422);
+    await test('splunk').expect(404);
+    await test('mock', users.ANALYST.token).expect(403);
+  });
+
   it('answers 404 for an unknown integration', async () => {
     const response = await t
       .http()
