@@ -1,7 +1,8 @@
+import { createHmac } from 'node:crypto';
 import {
   countRows,
   createIngestKey,
-  sign,
+  signatureHeaders,
   wazuhAlert,
   type IngestKey,
 } from '../factories/ingest.factory';
@@ -173,19 +174,39 @@ describe('Alert ingestion (e2e)', () => {
       .expect(401);
   });
 
-  it('requires a valid X-Signature for a signed key', async () => {
+  it('requires a fresh, valid, unused signature of "<timestamp>.<body>" for a signed key', async () => {
     const signed = await createIngestKey(t, users.ADMIN.token, 'splunk', true);
+    const secret = signed.signingSecret!;
     const body = JSON.stringify({ search_name: 'signed', result: { host: 'db-01' } });
-    const post = (headers: Record<string, string>) =>
+    const post = (headers: Record<string, string>, sent = body) =>
       t
         .http()
         .post('/alerts/webhook/splunk')
         .set({ 'x-api-key': signed.key, 'content-type': 'application/json', ...headers })
-        .send(body);
-    await post({ 'x-signature': sign(signed.signingSecret!, body) }).expect(202);
-    await post({}).expect(401);
-    await post({ 'x-signature': sign('wrong-secret', body) }).expect(401);
-    await post({ 'x-signature': sign(signed.signingSecret!, `${body} `) }).expect(401);
+        .send(sent);
+    const good = signatureHeaders(secret, body);
+    await post(good).expect(202);
+    const replay = await post(good).expect(401);
+    expect(replay.body).toMatchObject({ code: 'INGEST_SIGNATURE_REPLAYED' });
+    const now = Math.floor(Date.now() / 1000);
+    await post(signatureHeaders(secret, body, now - 1)).expect(202);
+    for (const [headers, code] of [
+      [{}, 'INGEST_SIGNATURE_MISSING'],
+      [{ 'x-signature': good['x-signature'] }, 'INGEST_SIGNATURE_MISSING'],
+      [signatureHeaders(secret, body, now - 400), 'INGEST_SIGNATURE_STALE'],
+      [signatureHeaders(secret, body, now + 400), 'INGEST_SIGNATURE_STALE'],
+      [signatureHeaders('wrong-secret', body, now - 2), 'INGEST_SIGNATURE_INVALID'],
+      [signatureHeaders(secret, `${body} `, now - 3), 'INGEST_SIGNATURE_INVALID'],
+    ] as const) {
+      const response = await post(headers).expect(401);
+      expect(response.body).toMatchObject({ code });
+    }
+    // The scheme before issue 8 (HMAC of the body alone) is refused.
+    const bodyOnly = createHmac('sha256', secret).update(body).digest('hex');
+    await post({
+      'x-signature-timestamp': String(now - 4),
+      'x-signature': `sha256=${bodyOnly}`,
+    }).expect(401);
   });
 
   describe('bad input', () => {

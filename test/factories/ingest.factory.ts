@@ -22,8 +22,14 @@ export async function createIngestKey(
   return response.body as IngestKey;
 }
 
-export function sign(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/** The headers a sender of a signed key adds: HMAC-SHA256 of `<timestamp>.<raw body>`. */
+export function signatureHeaders(
+  secret: string,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): { 'x-signature-timestamp': string; 'x-signature': string } {
+  const hmac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return { 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${hmac}` };
 }
 
 export async function countRows(t: TestApp): Promise<{ alerts: number; jobs: number }> {

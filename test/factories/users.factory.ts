@@ -30,7 +30,24 @@ export async function login(t: TestApp, email: string, password = PASSWORD): Pro
   return (response.body as { accessToken: string }).accessToken;
 }
 
-/** One user per role, minted once per suite: the first signup is ADMIN, the others are promoted. */
+/** An active user created by an ADMIN through POST /users (signup is closed by default). */
+export async function createUser(
+  t: TestApp,
+  adminToken: string,
+  email: string,
+  role: Role,
+  password: string | undefined = PASSWORD,
+): Promise<{ id: string; role: Role }> {
+  const response = await t
+    .http()
+    .post('/users')
+    .auth(adminToken, { type: 'bearer' })
+    .send({ email, name: email.split('@')[0], role, ...(password ? { password } : {}) })
+    .expect(201);
+  return response.body as { id: string; role: Role };
+}
+
+/** One user per role, minted once per suite: the first signup is ADMIN, it creates the others. */
 export async function createRoleUsers(t: TestApp): Promise<RoleTokens> {
   const admin = await signup(t, 'admin@example.com');
   const adminToken = await login(t, 'admin@example.com');
@@ -39,15 +56,7 @@ export async function createRoleUsers(t: TestApp): Promise<RoleTokens> {
   } as RoleTokens;
   for (const role of ['APPROVER', 'ANALYST', 'AUDITOR'] as const) {
     const email = `${role.toLowerCase()}@example.com`;
-    const created = await signup(t, email);
-    if (role !== 'ANALYST') {
-      await t
-        .http()
-        .patch(`/users/${created.id}`)
-        .auth(adminToken, { type: 'bearer' })
-        .send({ role })
-        .expect(200);
-    }
+    const created = await createUser(t, adminToken, email, role);
     users[role] = { id: created.id, email, role, token: await login(t, email) };
   }
   return users;

@@ -28,6 +28,7 @@ export function testConfig(databaseUrl: string, overrides: Environment = {}): Ap
     BCRYPT_ROUNDS: '4',
     WORKERS: '0',
     LOGIN_RATE_LIMIT: '1000',
+    LOGIN_RATE_LIMIT_PER_IP: '1000',
     ...TEST_SECRETS,
     ...overrides,
   });

@@ -1,10 +1,14 @@
 import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { createHmac } from 'node:crypto';
 import { ACCESS_POLICY, type AccessPolicy } from '../../common/decorators/access.decorator';
 import type { AppRequest } from '../../common/http/app-request';
 import { AccessGuard } from './access.guard';
 import type { ApiKeysService, IngestKey } from './api-keys.service';
+import { computeSignature } from './ingest-signature/ingest-signature';
+import type { IngestSignatureRepository } from './ingest-signature/ingest-signature.repository';
+import { IngestSignatureService } from './ingest-signature/ingest-signature.service';
+
+const NOW_MS = 1_700_000_000_000;
 
 function contextFor(
   policy: AccessPolicy | undefined,
@@ -23,7 +27,16 @@ function guardWith(keys: Record<string, IngestKey>): AccessGuard {
   const apiKeys = {
     authenticate: (key: string) => Promise.resolve(keys[key] ?? null),
   } as unknown as ApiKeysService;
-  return new AccessGuard(new Reflector(), apiKeys);
+  const seen = new Set<string>();
+  const repository = {
+    claim: (apiKeyId: string, signature: string) =>
+      Promise.resolve(
+        !seen.has(`${apiKeyId}:${signature}`) && !!seen.add(`${apiKeyId}:${signature}`),
+      ),
+    pruneExpired: () => Promise.resolve(),
+  } as unknown as IngestSignatureRepository;
+  const signatures = new IngestSignatureService(repository, { now: () => NOW_MS });
+  return new AccessGuard(new Reflector(), apiKeys, signatures);
 }
 
 const KEY: IngestKey = { apiKeyId: 'k1', source: 'wazuh', signingSecret: null };
@@ -58,24 +71,33 @@ describe(AccessGuard.name, () => {
     ).rejects.toThrow(UnauthorizedException);
   });
 
-  it('requires a valid HMAC signature for a signed key', async () => {
+  it('requires a fresh, valid, unused signature for a signed key', async () => {
     const rawBody = Buffer.from('{"a":1}');
-    const signature = createHmac('sha256', 'whsec_test').update(rawBody).digest('hex');
+    const timestamp = String(NOW_MS / 1000);
+    const signature = computeSignature('whsec_test', timestamp, rawBody);
     const guard = guardWith({ msk_signed: SIGNED });
-    const good = {
-      headers: { 'x-api-key': 'msk_signed', 'x-signature': `sha256=${signature}` },
-      rawBody,
-    } as Partial<AppRequest>;
-    await expect(guard.canActivate(contextFor({ kind: 'ingest' }, good))).resolves.toBe(true);
-    for (const header of [undefined, 'sha256=00', `sha256=${signature.replace(/.$/, '0')}`]) {
-      const bad = {
-        headers: { 'x-api-key': 'msk_signed', ...(header ? { 'x-signature': header } : {}) },
-        rawBody,
-      } as Partial<AppRequest>;
-      await expect(guard.canActivate(contextFor({ kind: 'ingest' }, bad))).rejects.toThrow(
-        /X-Signature/,
-      );
+    const request = (headers: Record<string, string>) =>
+      ({ headers: { 'x-api-key': 'msk_signed', ...headers }, rawBody }) as Partial<AppRequest>;
+    const good = { 'x-signature-timestamp': timestamp, 'x-signature': `sha256=${signature}` };
+    await expect(guard.canActivate(contextFor({ kind: 'ingest' }, request(good)))).resolves.toBe(
+      true,
+    );
+    await expect(
+      guard.canActivate(contextFor({ kind: 'ingest' }, request(good))),
+    ).rejects.toMatchObject({ code: 'INGEST_SIGNATURE_REPLAYED' });
+    for (const headers of [{}, { 'x-signature': `sha256=${signature}` }] as Record<
+      string,
+      string
+    >[]) {
+      await expect(
+        guard.canActivate(contextFor({ kind: 'ingest' }, request(headers))),
+      ).rejects.toMatchObject({ code: 'INGEST_SIGNATURE_MISSING' });
     }
+  });
+
+  it('keeps the error a token check raised (deactivated user, database down)', () => {
+    const raised = new Error('connect ECONNREFUSED');
+    expect(() => guardWith({}).handleRequest(raised, false, undefined)).toThrow(raised);
   });
 
   it('turns a missing or expired JWT into 401 with a clear message', () => {

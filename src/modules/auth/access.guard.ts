@@ -1,8 +1,6 @@
-import { createHmac } from 'node:crypto';
 import {
   type ExecutionContext,
   ForbiddenException,
-  HttpException,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -11,9 +9,9 @@ import { AuthGuard } from '@nestjs/passport';
 import { ACCESS_POLICY, type AccessPolicy } from '../../common/decorators/access.decorator';
 import { ANALYST_PLUS } from '../../common/auth/role-groups';
 import type { AuthUser, IngestPrincipal } from '../../common/auth/auth-user';
-import { constantTimeEqual } from '../../common/crypto/tokens';
 import type { AppRequest } from '../../common/http/app-request';
-import { API_KEY_PREFIX, ApiKeysService, type IngestKey } from './api-keys.service';
+import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service';
+import { IngestSignatureService } from './ingest-signature/ingest-signature.service';
 
 /*
  * The global guard. It fails closed: a route without @Public, @Roles or @IngestAuth is
@@ -24,6 +22,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
+    private readonly signatures: IngestSignatureService,
   ) {
     super();
   }
@@ -57,8 +56,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     user: TUser | false,
     info: unknown,
   ): TUser {
-    if (error instanceof HttpException) throw error;
-    if (error || !user) {
+    // Only validate() raises `error` (deactivated user, no expiry, database down): keep it.
+    if (error) throw error instanceof Error ? error : new UnauthorizedException();
+    if (!user) {
       const expired = (info as { name?: string } | undefined)?.name === 'TokenExpiredError';
       throw new UnauthorizedException(
         expired ? 'The token has expired' : 'A valid bearer token is required',
@@ -73,9 +73,15 @@ export class AccessGuard extends AuthGuard('jwt') {
   ): Promise<IngestPrincipal> {
     const key = await this.apiKeys.authenticate(presented);
     if (!key) throw new UnauthorizedException('Invalid or revoked API key');
-    if (key.signingSecret && !signatureMatches(key, request)) {
-      throw new UnauthorizedException(
-        'Missing or invalid X-Signature (expected sha256=<hex HMAC of the body>)',
+    if (key.signingSecret) {
+      await this.signatures.verify(
+        key.apiKeyId,
+        key.signingSecret,
+        {
+          timestamp: request.headers['x-signature-timestamp'],
+          signature: request.headers['x-signature'],
+        },
+        request.rawBody ?? Buffer.alloc(0),
       );
     }
     return { apiKeyId: key.apiKeyId, source: key.source };
@@ -87,13 +93,4 @@ function presentedApiKey(request: AppRequest): string | undefined {
   if (typeof header === 'string' && header.length > 0) return header;
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   return bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined;
-}
-
-function signatureMatches(key: IngestKey, request: AppRequest): boolean {
-  const header = request.headers['x-signature'];
-  if (typeof header !== 'string' || !key.signingSecret) return false;
-  const expected = createHmac('sha256', key.signingSecret)
-    .update(request.rawBody ?? Buffer.alloc(0))
-    .digest('hex');
-  return constantTimeEqual(header.replace(/^sha256=/i, '').toLowerCase(), expected);
 }

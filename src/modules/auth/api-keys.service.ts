@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { randomToken, sha256Hex } from '../../common/crypto/tokens';
 import { SecretBox } from '../../common/crypto/secret-box';
@@ -7,12 +7,18 @@ import { PrismaService } from '../../database/prisma.service';
 import type { ApiKey } from '../../generated/prisma/client';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
+import { ApiKeyNotFoundError } from './auth.errors';
 import type { CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { toApiKeyDto } from './dto/api-key.dto';
 
 export const API_KEY_PREFIX = 'msk_';
-/** How long a lookup (found or not) is trusted: revocation reaches every process within it. */
-const CACHE_TTL_MS = 5_000;
+/** NOTIFYed on revocation; every process LISTENs and drops its cached keys. */
+export const API_KEY_REVOKED_CHANNEL = 'api_key_revoked';
+/**
+ * How long a lookup (found or not) is trusted. The NOTIFY makes revocation immediate; this
+ * bound keeps the promise "within one second" even when a notification is missed.
+ */
+const CACHE_TTL_MS = 1_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface IngestKey {
@@ -73,7 +79,7 @@ export class ApiKeysService {
   async revoke(actor: AuthUser, id: string, ip?: string): Promise<void> {
     const revoked = await this.prisma.$transaction(async (tx) => {
       const existing = await tx.apiKey.findUnique({ where: { id } });
-      if (!existing) throw new NotFoundException('API key not found');
+      if (!existing) throw new ApiKeyNotFoundError();
       if (existing.revokedAt) return existing;
       await this.audit.record(
         {
@@ -86,9 +92,16 @@ export class ApiKeysService {
         },
         tx,
       );
-      return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+      const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+      await tx.$executeRaw`SELECT pg_notify(${API_KEY_REVOKED_CHANNEL}, ${id})`;
+      return updated;
     });
     this.cache.delete(revoked.keyHash);
+  }
+
+  /** Drops every cached lookup: a key was revoked somewhere, or notifications may have been missed. */
+  forgetCachedKeys(): void {
+    this.cache.clear();
   }
 
   /** Resolves a presented key to its ingest identity, or null when unknown or revoked. */

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -16,7 +17,6 @@ import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
 import { LoginResponseDto, toUserDto, UserDto } from './dto/user.dto';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')
@@ -29,8 +29,14 @@ export class AuthController {
 
   @Post('signup')
   @Public()
-  @ApiOperation({ summary: 'Create an account: the first one is ADMIN, later ones ANALYST' })
+  @ApiOperation({
+    summary: 'Create an account: the first one is ADMIN; later ones depend on SIGNUP_MODE',
+    description:
+      'approval (default): an inactive ANALYST that can log in once an ADMIN sets isActive: true; ' +
+      'open: an active ANALYST; closed: 403 once the first user exists.',
+  })
   @ApiCreatedResponse({ type: UserDto })
+  @ApiForbiddenResponse({ description: 'SIGNUP_MODE=closed and the first user exists' })
   @ApiConflictResponse({ description: 'Email already registered' })
   async signup(@Body() dto: SignupDto, @Ip() ip: string): Promise<UserDto> {
     return toUserDto(await this.users.signup(dto, ip));
@@ -39,12 +45,14 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Exchange email and password for a JWT' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Bad credentials (same message for unknown email)' })
+  @ApiForbiddenResponse({ description: 'Right password, but the signup awaits approval' })
   @ApiTooManyRequestsResponse({
-    description: 'Too many attempts for this account from this address',
+    description:
+      'Too many failed logins for this account (from any address) or from this address; ' +
+      'Retry-After says when to try again',
   })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
     return this.auth.login(dto, ip);

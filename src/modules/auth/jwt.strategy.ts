@@ -21,7 +21,11 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  async validate(payload: JwtPayload): Promise<AuthUser> {
+  async validate(payload: JwtPayload & { exp?: unknown }): Promise<AuthUser> {
+    // jsonwebtoken only checks `exp` when present; a token without one would never expire.
+    if (typeof payload.exp !== 'number') {
+      throw new UnauthorizedException('The token has no expiry (exp); log in again');
+    }
     const user = await this.users.findActive(payload.sub);
     if (!user) throw new UnauthorizedException('This account is deactivated or no longer exists');
     return user;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Role, type User } from '../../../generated/prisma/client';
+import { isPendingApproval } from '../user-status';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -7,6 +8,9 @@ export class UserDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: Role }) role!: Role;
   @ApiProperty() isActive!: boolean;
+  @ApiProperty({ description: 'A signup waiting for an ADMIN to set isActive: true' })
+  pendingApproval!: boolean;
+  @ApiPropertyOptional({ nullable: true }) slackUserId!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiPropertyOptional({ nullable: true }) lastLoginAt!: Date | null;
 }
@@ -20,6 +24,7 @@ export class LoginResponseDto {
 
 /** Never returns the password hash. */
 export function toUserDto(user: User): UserDto {
-  const { id, email, name, role, isActive, createdAt, lastLoginAt } = user;
-  return { id, email, name, role, isActive, createdAt, lastLoginAt };
+  const { id, email, name, role, isActive, slackUserId, createdAt, lastLoginAt } = user;
+  const pendingApproval = isPendingApproval(user);
+  return { id, email, name, role, isActive, pendingApproval, slackUserId, createdAt, lastLoginAt };
 }
