@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
-import { CaseEventType, CaseStatus, Severity } from '../../generated/prisma/enums';
-import type { Prisma } from '../../generated/prisma/client';
+import { Database } from '../../database/database';
+import { inTransaction } from '../../database/pg-transaction';
+import type { Severity } from '../../generated/prisma/enums';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
-
-const SEVERITY_ORDER: Severity[] = [
-  Severity.INFO,
-  Severity.LOW,
-  Severity.MEDIUM,
-  Severity.HIGH,
-  Severity.CRITICAL,
-];
+import { ATTACH_TO_CASE, FIND_LINK_AND_OPEN_CASE, LOCK_FINGERPRINT, OPEN_CASE } from './cases.sql';
 
 export interface AlertForCase {
   id: string;
@@ -26,82 +19,64 @@ export interface CaseLink {
   created: boolean;
 }
 
+interface LinkAndOpenCase {
+  linkedCaseId: string | null;
+  openCaseId: string | null;
+  openSeverity: Severity | null;
+}
+
 @Injectable()
 export class CasesService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly audit: AuditService,
   ) {}
 
   /**
-   * Puts an alert in a case: the open case of its fingerprint, or a new one. Runs under a lock
-   * on the fingerprint and links the alert in the same transaction, so a retried job finds
-   * the link and two workers never open two cases for one incident.
+   * Puts an alert in a case: the open case of its fingerprint, or a new one, and returns it;
+   * the caller records the link on the alert. Runs under a lock on the fingerprint (never a
+   * global one), so two workers never open two cases for one incident, and a retried job
+   * finds its earlier link instead of linking twice. The audit entry is staged in the same
+   * transaction, without a lock.
    */
-  async openOrAttachForAlert(alert: AlertForCase): Promise<CaseLink> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`case:${alert.fingerprint}`}, 0))`;
-      const current = await tx.alert.findUniqueOrThrow({
-        where: { id: alert.id },
-        select: { caseId: true },
+  openOrAttachForAlert(alert: AlertForCase): Promise<CaseLink> {
+    return inTransaction(this.database.pool, async (client) => {
+      await client.query(LOCK_FINGERPRINT, [`case:${alert.fingerprint}`]);
+      const found = (
+        await client.query<LinkAndOpenCase>(FIND_LINK_AND_OPEN_CASE, [alert.id, alert.fingerprint])
+      ).rows[0];
+      if (found.linkedCaseId) return { caseId: found.linkedCaseId, created: false };
+      const linked = JSON.stringify({
+        alertId: alert.id,
+        riskScore: alert.riskScore,
+        automatic: true,
       });
-      if (current.caseId) return { caseId: current.caseId, created: false };
-      const open = await tx.case.findFirst({
-        where: { fingerprint: alert.fingerprint, status: { not: CaseStatus.CLOSED } },
-        orderBy: { createdAt: 'desc' },
-      });
-      const caseId = open ? await this.attach(tx, open, alert) : await this.open(tx, alert);
-      await tx.alert.update({ where: { id: alert.id }, data: { caseId } });
-      await tx.caseEvent.create({
-        data: {
-          caseId,
-          type: CaseEventType.ALERT_LINKED,
-          data: { alertId: alert.id, riskScore: alert.riskScore, automatic: true },
-        },
-      });
-      return { caseId, created: !open };
-    });
-  }
-
-  private async open(tx: Prisma.TransactionClient, alert: AlertForCase): Promise<string> {
-    const created = await tx.case.create({
-      data: { title: alert.title, severity: alert.severity, fingerprint: alert.fingerprint },
-    });
-    await tx.caseEvent.create({
-      data: {
-        caseId: created.id,
-        type: CaseEventType.CREATED,
-        data: { reason: `${alert.severity} alert ${alert.id}`, automatic: true },
-      },
-    });
-    await this.audit.record(
-      {
+      if (found.openCaseId) {
+        await client.query(ATTACH_TO_CASE, [
+          found.openCaseId,
+          alert.severity,
+          JSON.stringify({ from: found.openSeverity, to: alert.severity, alertId: alert.id }),
+          linked,
+        ]);
+        return { caseId: found.openCaseId, created: false };
+      }
+      const { caseId } = (
+        await client.query<{ caseId: string }>(OPEN_CASE, [
+          alert.title,
+          alert.severity,
+          alert.fingerprint,
+          JSON.stringify({ reason: `${alert.severity} alert ${alert.id}`, automatic: true }),
+          linked,
+        ])
+      ).rows[0];
+      await this.audit.recordWith(client, {
         actor: null,
         action: AuditAction.CaseCreated,
         entityType: 'case',
-        entityId: created.id,
+        entityId: caseId,
         data: { alertId: alert.id, severity: alert.severity, automatic: true },
-      },
-      tx,
-    );
-    return created.id;
-  }
-
-  private async attach(
-    tx: Prisma.TransactionClient,
-    existing: { id: string; severity: Severity },
-    alert: AlertForCase,
-  ): Promise<string> {
-    if (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(existing.severity)) {
-      await tx.case.update({ where: { id: existing.id }, data: { severity: alert.severity } });
-      await tx.caseEvent.create({
-        data: {
-          caseId: existing.id,
-          type: CaseEventType.SEVERITY_CHANGED,
-          data: { from: existing.severity, to: alert.severity, alertId: alert.id },
-        },
       });
-    }
-    return existing.id;
+      return { caseId, created: true };
+    });
   }
 }

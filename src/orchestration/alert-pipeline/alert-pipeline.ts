@@ -108,17 +108,18 @@ export class AlertPipeline {
     // (both are idempotent), and nobody sees a processed alert still missing its case.
     if (enrichment.partial && round < MAX_REENRICH_ROUNDS)
       await this.scheduleReenrichment(alert.id, round + 1);
-    const caseId = decision.openCase
-      ? (
-          await this.cases.openOrAttachForAlert({
-            id: alert.id,
-            title: alert.title ?? normalized.title ?? 'Alert',
-            severity: result.severity,
-            riskScore: result.score,
-            fingerprint,
-          })
-        ).caseId
-      : alert.caseId;
+    let caseId = alert.caseId;
+    if (decision.openCase && !caseId) {
+      ({ caseId } = await this.cases.openOrAttachForAlert({
+        id: alert.id,
+        title: alert.title ?? normalized.title ?? 'Alert',
+        severity: result.severity,
+        riskScore: result.score,
+        fingerprint,
+      }));
+      // cases returns the same case to a retried job, so a crash before this line converges.
+      await this.repository.linkCase(alert.id, caseId);
+    }
     await this.repository.finish(alert.id, {
       riskScore: result.score,
       severity: result.severity,
