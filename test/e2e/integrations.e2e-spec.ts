@@ -7,6 +7,7 @@ import { IntegrationsRepository } from '../../src/modules/integrations/integrati
 import { IntegrationsService } from '../../src/modules/integrations/integrations.service';
 import { putIntegration } from '../factories/integrations.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
+import { sealAudit } from '../helpers/audit';
 import { runSql } from '../helpers/sql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -200,6 +201,7 @@ describe('Integrations (e2e)', () => {
     ['teams', { enabled: true, settings: [1] }, /settings must be an object/],
     ['teams', { enabled: true, owner: 'me' }, /property owner should not exist/],
   ])('refuses bad settings for %s with 400 naming the field (%j)', async (name, body, message) => {
+    await sealAudit(t);
     const before = await t.prisma.auditLog.count();
     const response = await t
       .http()
@@ -208,6 +210,7 @@ describe('Integrations (e2e)', () => {
       .send(body)
       .expect(400);
     expect(JSON.stringify(response.body.message)).toMatch(message);
+    await sealAudit(t);
     expect(await t.prisma.auditLog.count()).toBe(before);
   });
 
