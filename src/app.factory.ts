@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { requestId } from './common/http/request-id';
 import { registerAccessLog } from './common/logging/access-log';
+import { FrameworkLogLevels } from './common/logging/framework-log-levels';
 import { registerJsonBodyParser } from './common/http/json-body';
 import { registerPathParamLimit, ROUTER_MAX_PARAM_LENGTH } from './common/http/path-params';
 import { setupOpenApi } from './common/http/openapi';
@@ -29,11 +30,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Our own JSON parser (raw body, UTF-8 and depth checks) replaces Nest's.
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new FrameworkLogLevels(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, BODY_LIMIT_BYTES);
   registerPathParamLimit(fastify);
-  registerResponseHeaders(fastify);
+  registerResponseHeaders(fastify, { forceTls: config.forceHsts });
   registerAccessLog(fastify, config.logLevel);
   // No CORS hook at all unless browsers on other origins are allowed (it runs on every request).
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });

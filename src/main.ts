@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { startupMessage } from './common/http/startup-message';
 import { loadAppConfig } from './config/app-config';
 import { ConfigError } from './config/config.error';
 
@@ -10,7 +12,8 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
   config.startupWarnings.forEach((warning) => logger.warn(warning));
   await app.listen({ port: config.port, host: config.host });
-  logger.log(`Mini-SOAR API listening on http://${config.host}:${config.port} (OpenAPI at /docs)`);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.log(startupMessage(config.host, port));
 }
 
 bootstrap().catch((error: unknown) => {

@@ -57,6 +57,7 @@ export class AppConfig {
   readonly signupMode: SignupMode;
   readonly corsOrigins: string[];
   readonly trustProxy: boolean;
+  readonly forceHsts: boolean;
   readonly ingestBatchMax: number;
   readonly ingestBatchWindowMs: number;
   readonly dedupWindowSeconds: number;
@@ -107,6 +108,7 @@ export class AppConfig {
     this.signupMode = env.SIGNUP_MODE;
     this.corsOrigins = env.CORS_ORIGINS;
     this.trustProxy = env.TRUST_PROXY;
+    this.forceHsts = env.FORCE_HSTS;
     this.ingestBatchMax = env.INGEST_BATCH_MAX;
     this.ingestBatchWindowMs = env.INGEST_BATCH_WINDOW_MS;
     this.dedupWindowSeconds = env.DEDUP_WINDOW_SECONDS;

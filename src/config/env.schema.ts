@@ -161,6 +161,11 @@ export class EnvSchema {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /** HSTS and CSP upgrade-insecure-requests on every response, not only on https requests. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  FORCE_HSTS = false;
+
   // ---------------------------------------------------------------- ingestion & pipeline
 
   @Type(() => Number)

@@ -39,6 +39,7 @@ export const PUBLIC = (status: number): Record<Caller, number> => ({
 });
 
 export const AUTHORIZATION_MATRIX: MatrixRow[] = [
+  { method: 'get', path: '/', expect: PUBLIC(200) },
   { method: 'get', path: '/health', expect: PUBLIC(200) },
   { method: 'get', path: '/health/ready', expect: PUBLIC(200) },
   {
@@ -51,12 +52,12 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { method: 'get', path: '/auth/me', expect: only([...ANY], 200) },
   { method: 'get', path: '/users', expect: only([...ADMIN], 200) },
   {
-  {
     method: 'post',
     path: '/users',
     body: { email: 'matrix-user@example.com', name: 'Matrix', role: 'ANALYST' },
     expect: only([...ADMIN], 201),
   },
+  {
     method: 'patch',
     path: `/users/${MISSING}`,
     body: { role: 'ANALYST' },

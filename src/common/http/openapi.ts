@@ -1,16 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { APP_NAME, APP_VERSION } from './app-info';
 
 export function setupOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
-      .setTitle('Mini-SOAR')
+      .setTitle(APP_NAME)
       .setDescription(
         'SOAR backend: SIEM webhooks in, normalized and enriched alerts, cases, playbooks and approved responses out. ' +
           'Each operation lists the roles allowed in `x-roles`.',
       )
-      .setVersion('0.1.0')
+      .setVersion(APP_VERSION)
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'jwt')
       .addApiKey(
         { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'Ingest API key' },

@@ -8,6 +8,7 @@ import type { Page } from '../../common/validation/pagination.dto';
 import { UuidParam } from '../../common/validation/uuid-param.pipe';
 import { AlertsService } from './alerts.service';
 import { AlertQueryDto } from './dto/alert-query.dto';
+import { AlertReadQueryDto } from './dto/alert-read-query.dto';
 import {
   AlertDetailDto,
   AlertSummaryDto,
@@ -36,12 +37,16 @@ export class AlertsController {
   @Roles(...ALL_ROLES)
   @ApiOperation({
     summary:
-      'The full alert: raw and normalized payloads, observables with verdicts, score breakdown',
+      'The full alert: raw and normalized payloads, observables with verdicts, score breakdown ' +
+      '(`?wait=10` first waits up to 10 s for the pipeline to finish with it)',
   })
   @ApiOkResponse({ type: AlertDetailDto })
   @ApiNotFoundResponse()
-  async get(@Param('id', UuidParam) id: string): Promise<AlertDetailDto> {
-    return toAlertDetailDto(await this.alerts.get(id));
+  async get(
+    @Param('id', UuidParam) id: string,
+    @Query() query: AlertReadQueryDto,
+  ): Promise<AlertDetailDto> {
+    return toAlertDetailDto(await this.alerts.get(id, query.wait));
   }
 
   @Patch(':id')

@@ -1,15 +1,17 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable } from '@nestjs/common';
 import ipaddr from 'ipaddr.js';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { PrismaService } from '../../database/prisma.service';
 import type { Alert, Prisma } from '../../generated/prisma/client';
-import { AlertStatus, ObservableType } from '../../generated/prisma/enums';
+import { AlertState, AlertStatus, ObservableType } from '../../generated/prisma/enums';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import type { AlertQueryDto } from './dto/alert-query.dto';
 import type { AlertWithRelations } from './dto/alert.dto';
 import type { UpdateAlertDto } from './dto/update-alert.dto';
+import { AlertNotFoundError } from './alerts.errors';
 
 const HASH_TYPES: Record<number, ObservableType> = {
   32: ObservableType.MD5,
@@ -17,6 +19,9 @@ const HASH_TYPES: Record<number, ObservableType> = {
   64: ObservableType.SHA256,
 };
 const CLOSED: AlertStatus[] = [AlertStatus.CLOSED, AlertStatus.FALSE_POSITIVE];
+const FINISHED_STATES: AlertState[] = [AlertState.PROCESSED, AlertState.FAILED];
+/** How often `?wait=` looks at the alert's state. */
+const WAIT_POLL_MS = 150;
 
 @Injectable()
 export class AlertsService {
@@ -39,7 +44,9 @@ export class AlertsService {
     return toPage(query, total, items);
   }
 
-  async get(id: string): Promise<AlertWithRelations> {
+  /** The full alert; with `waitSeconds`, once the pipeline is done with it or the time is up. */
+  async get(id: string, waitSeconds = 0): Promise<AlertWithRelations> {
+    if (waitSeconds > 0) await this.waitUntilFinished(id, Date.now() + waitSeconds * 1000);
     const alert = await this.prisma.alert.findUnique({
       where: { id },
       include: {
@@ -50,15 +57,26 @@ export class AlertsService {
         actions: { orderBy: { createdAt: 'desc' } },
       },
     });
-    if (!alert) throw new NotFoundException('Alert not found');
+    if (!alert) throw new AlertNotFoundError();
     return alert;
+  }
+
+  /** Polls the alert's state until the pipeline finished with it, it is gone, or time is up. */
+  private async waitUntilFinished(id: string, deadline: number): Promise<void> {
+    for (;;) {
+      const alert = await this.prisma.alert.findUnique({ where: { id }, select: { state: true } });
+      if (!alert || FINISHED_STATES.includes(alert.state)) return;
+      const left = deadline - Date.now();
+      if (left <= 0) return;
+      await sleep(Math.min(WAIT_POLL_MS, left));
+    }
   }
 
   /** Triage: NEW, IN_PROGRESS, CLOSED or FALSE_POSITIVE; closing records when and why. */
   async update(actor: AuthUser, id: string, dto: UpdateAlertDto, ip?: string): Promise<Alert> {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.alert.findUnique({ where: { id }, select: { status: true } });
-      if (!before) throw new NotFoundException('Alert not found');
+      if (!before) throw new AlertNotFoundError();
       const closing = CLOSED.includes(dto.status);
       const alert = await tx.alert.update({
         where: { id },
