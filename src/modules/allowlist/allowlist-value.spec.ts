@@ -1,4 +1,5 @@
-import { AllowlistValueError, inferIndicator, normalizeAllowlistValue } from './allowlist-value';
+import { inferIndicator, normalizeAllowlistValue } from './allowlist-value';
+import { AllowlistValueError } from './allowlist.errors';
 
 describe('allow-list values', () => {
   it('stores IPs in canonical form', () => {

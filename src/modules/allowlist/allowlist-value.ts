@@ -4,6 +4,7 @@ import { parse as parseHostname } from 'tldts';
 import type { Indicator } from '../../common/indicators/indicator';
 import type { AllowlistEntryType } from './allowlist-matcher';
 import { parseIp } from '../../common/indicators/ip-address';
+import { AllowlistValueError } from './allowlist.errors';
 
 export const ALLOWLIST_TYPES: readonly AllowlistEntryType[] = [
   'ip',
@@ -14,10 +15,6 @@ export const ALLOWLIST_TYPES: readonly AllowlistEntryType[] = [
 ];
 
 /** A value that is not what its type says; the message is meant for the API client. */
-export class AllowlistValueError extends Error {
-  override readonly name = 'AllowlistValueError';
-}
-
 /** Broader ranges would silently exempt a large part of the internet from enrichment. */
 const MIN_PREFIX = { ipv4: 8, ipv6: 16 } as const;
 const HOSTNAME_SYNTAX =

@@ -1,9 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { Indicator } from '../../common/indicators/indicator';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
@@ -13,8 +8,9 @@ import { AllowlistType } from '../../generated/prisma/enums';
 import { AllowlistMatcher, type AllowlistEntryType } from './allowlist-matcher';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
-import { AllowlistValueError, inferIndicator, normalizeAllowlistValue } from './allowlist-value';
+import { inferIndicator, normalizeAllowlistValue } from './allowlist-value';
 import type { AllowlistQueryDto, CreateAllowlistEntryDto } from './dto/allowlist-entry.dto';
+import { AllowlistEntryExistsError, AllowlistEntryNotFoundError } from './allowlist.errors';
 
 /** How long a matcher is trusted: entries added by another process apply within it. */
 const MATCHER_TTL_MS = 5_000;
@@ -49,16 +45,14 @@ export class AllowlistService {
     dto: CreateAllowlistEntryDto,
     ip?: string,
   ): Promise<AllowlistEntry> {
-    const value = canonicalValue(dto.type, dto.value);
+    const value = normalizeAllowlistValue(dto.type, dto.value);
     const type = toDbType(dto.type);
     const entry = await this.prisma.$transaction(async (tx) => {
       const existing = await tx.allowlistEntry.findUnique({
         where: { type_value: { type, value } },
       });
       if (existing) {
-        throw new ConflictException(
-          `${dto.type} ${value} is already allow-listed (id ${existing.id})`,
-        );
+        throw new AllowlistEntryExistsError(dto.type, value, existing.id);
       }
       const created = await tx.allowlistEntry.create({
         data: { type, value, reason: dto.reason.trim(), createdById: actor.id },
@@ -83,7 +77,7 @@ export class AllowlistService {
   async remove(actor: AuthUser, id: string, ip?: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const existing = await tx.allowlistEntry.findUnique({ where: { id } });
-      if (!existing) throw new NotFoundException('Allowlist entry not found');
+      if (!existing) throw new AllowlistEntryNotFoundError();
       await tx.allowlistEntry.delete({ where: { id } });
       await this.audit.record(
         {
@@ -142,13 +136,4 @@ export class AllowlistService {
 
 function toDbType(type: AllowlistEntryType): AllowlistType {
   return AllowlistType[type.toUpperCase() as keyof typeof AllowlistType];
-}
-
-function canonicalValue(type: AllowlistEntryType, value: string): string {
-  try {
-    return normalizeAllowlistValue(type, value);
-  } catch (error) {
-    if (error instanceof AllowlistValueError) throw new BadRequestException(error.message);
-    throw error;
-  }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
@@ -8,6 +8,7 @@ import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { mostCritical, toAssetLookup, type AssetKeys, type AssetLookup } from './asset-matching';
 import type { AssetQueryDto, CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
+import { AssetHostnameTakenError, AssetNotFoundError } from './assets.errors';
 
 export type AssetMatch = Pick<Asset, 'id' | 'hostname' | 'ip' | 'criticality'>;
 
@@ -113,14 +114,14 @@ export class AssetsService {
 
   private async find(tx: Prisma.TransactionClient, id: string): Promise<Asset> {
     const asset = await tx.asset.findUnique({ where: { id } });
-    if (!asset) throw new NotFoundException('Asset not found');
+    if (!asset) throw new AssetNotFoundError();
     return asset;
   }
 
   private async assertHostnameFree(tx: Prisma.TransactionClient, hostname: string): Promise<void> {
     const existing = await tx.asset.findUnique({ where: { hostname }, select: { id: true } });
     if (existing) {
-      throw new ConflictException(`An asset named ${hostname} already exists (id ${existing.id})`);
+      throw new AssetHostnameTakenError(hostname, existing.id);
     }
   }
 

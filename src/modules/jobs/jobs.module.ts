@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
-@Module({ controllers: [JobsController], providers: [JobsService] })
+@Module({ imports: [AlertsModule], controllers: [JobsController], providers: [JobsService] })
 export class JobsModule {}

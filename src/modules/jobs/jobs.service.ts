@@ -1,27 +1,27 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
-import { PrismaService } from '../../database/prisma.service';
-import { AlertState } from '../../generated/prisma/enums';
 import { JobsRepository, type JobView } from '../../queue/jobs.repository';
 import type { QueueName } from '../../queue/queue-names';
 import { QueueService } from '../../queue/queue.service';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
+import { AlertProcessingRepository } from '../alerts';
 import type { JobsQueryDto } from './dto/job.dto';
+import { JobNotFoundError, JobNotRetryableError } from './jobs.errors';
 
 @Injectable()
 export class JobsService {
   constructor(
     private readonly jobs: JobsRepository,
     private readonly queue: QueueService,
-    private readonly prisma: PrismaService,
+    private readonly alerts: AlertProcessingRepository,
     private readonly audit: AuditService,
   ) {}
 
   async get(id: string): Promise<JobView> {
     const job = await this.jobs.find(id);
-    if (!job) throw new NotFoundException('Job not found');
+    if (!job) throw new JobNotFoundError();
     return job;
   }
 
@@ -33,16 +33,10 @@ export class JobsService {
   /** Puts a failed job back in the queue; its alert goes back to RECEIVED until it runs. */
   async retry(actor: AuthUser, id: string, ip?: string): Promise<JobView> {
     const job = await this.get(id);
-    if (job.state !== 'failed')
-      throw new ConflictException(`Only failed jobs can be retried; this one is ${job.state}`);
+    if (job.state !== 'failed') throw new JobNotRetryableError(job.state);
     await this.queue.retry(job.queue as QueueName, id);
     const alertId = typeof job.data.alertId === 'string' ? job.data.alertId : undefined;
-    if (alertId) {
-      await this.prisma.alert.updateMany({
-        where: { id: alertId, state: AlertState.FAILED },
-        data: { state: AlertState.RECEIVED, processingError: null },
-      });
-    }
+    if (alertId) await this.alerts.markRequeued(alertId);
     await this.audit.record({
       actor,
       action: AuditAction.JobRetried,

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { InvalidIngestPayloadError } from '../alerts.errors';
 import { MAX_ALERTS_PER_REQUEST, toIngestItems } from './ingest-payload';
 
 describe('toIngestItems', () => {
@@ -16,7 +16,7 @@ describe('toIngestItems', () => {
     [[{ a: 1 }, 'x'], 'Item 1 of the batch must be a JSON object'],
     [[{ a: 1 }, {}], 'Item 1 of the batch is an empty object'],
   ])('rejects %j with a clear 400', (body, message) => {
-    expect(() => toIngestItems(body)).toThrow(BadRequestException);
+    expect(() => toIngestItems(body)).toThrow(InvalidIngestPayloadError);
     expect(() => toIngestItems(body)).toThrow(message);
   });
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { IngestPrincipal } from '../../../common/auth/auth-user';
 import { isWebhookConnectorName, WEBHOOK_CONNECTOR_NAMES } from '../connectors/connector.registry';
 import { AlertIngestWriter } from './alert-ingest.writer';
 import { toIngestItems } from './ingest-payload';
+import { UnknownConnectorError } from '../alerts.errors';
 
 export interface IngestReceipt {
   jobId: string;
@@ -25,9 +26,7 @@ export class IngestService {
 
   async ingest(request: IngestRequest): Promise<IngestReceipt[]> {
     if (!isWebhookConnectorName(request.connector)) {
-      throw new NotFoundException(
-        `Unknown connector "${request.connector}"; use one of ${WEBHOOK_CONNECTOR_NAMES.join(', ')}`,
-      );
+      throw new UnknownConnectorError(request.connector, WEBHOOK_CONNECTOR_NAMES);
     }
     const items = toIngestItems(request.body);
     const source = request.sourceOverride ?? request.principal?.source ?? request.connector;

@@ -164,6 +164,14 @@ export class AlertProcessingRepository {
     return reopened.count > 0;
   }
 
+  /** A failed alert whose job an operator retried waits as RECEIVED until the job runs. */
+  async markRequeued(alertId: string): Promise<void> {
+    await this.prisma.alert.updateMany({
+      where: { id: alertId, state: AlertState.FAILED },
+      data: { state: AlertState.RECEIVED, processingError: null },
+    });
+  }
+
   async markFailed(alertId: string, error: string): Promise<void> {
     await this.prisma.alert.updateMany({
       where: { id: alertId, state: { not: AlertState.PROCESSED } },
