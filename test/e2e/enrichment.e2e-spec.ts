@@ -12,6 +12,7 @@ import { VirusTotalFake } from '../fakes/virustotal.fake';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const vtIp = (ip: string) => `ip_addresses/${ip}`;
+const HANG_PROVIDER = { ...FAST_PROVIDER, timeoutMs: 1_000 };
 
 describe('Enrichment through the real provider clients (e2e)', () => {
   let t: TestApp;
@@ -144,7 +145,11 @@ describe('Enrichment through the real provider clients (e2e)', () => {
       async (_label, scenario, kind, address) => {
         vt.setObject(vtIp(address), { malicious: 5, harmless: 10 });
         vt.answer(vtIp(address), scenario, 'ok');
+        // A short timeout only for the request that never gets an answer: it cannot fire early.
+        const hangs = scenario === 'hang';
+        if (hangs) await useFakeVendor(t, users.ADMIN.token, 'virustotal', vt, HANG_PROVIDER);
         const failed = await enrich([ip(address)]);
+        if (hangs) await useFakeVendor(t, users.ADMIN.token, 'virustotal', vt);
         expect(failed.partial).toBe(true);
         expect(failed.failures).toEqual([
           { observableId: expect.any(String), provider: 'virustotal', kind },
@@ -160,7 +165,7 @@ describe('Enrichment through the real provider clients (e2e)', () => {
 
     it('reports the fifth distinct VirusTotal lookup of a burst as rate limited, not a stall', async () => {
       await useFakeVendor(t, users.ADMIN.token, 'virustotal', vt, {
-        timeoutMs: 500,
+        ...FAST_PROVIDER,
         resilience: { retry: { maxRetries: 0 } },
       });
       const addresses = [1, 2, 3, 4, 5].map((n) => `198.51.100.${n}`);

@@ -1,9 +1,12 @@
 import type { IntegrationDto } from '../../src/modules/integrations/dto/integration.dto';
 import type { TestApp } from '../helpers/test-app';
 
-/** Fast failure settings for tests: short timeout, no retries, no local rate limit. */
+/**
+ * Fast failure settings for tests: no retries, no local rate limit. The fakes answer at once, so
+ * the timeout is generous: it must never decide an outcome on a loaded machine.
+ */
 export const FAST_PROVIDER = {
-  timeoutMs: 500,
+  timeoutMs: 10_000,
   resilience: { rateLimit: null, retry: { maxRetries: 0 } },
 };
 

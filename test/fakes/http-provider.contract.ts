@@ -27,6 +27,14 @@ export interface HttpContractCase<N extends ProviderName, F extends FakeVendorSe
 }
 
 /**
+ * The fake answers at once, so this bound never decides an outcome; it only has to outlast a
+ * loaded machine (a short one once turned a slow answer into an extra retry).
+ */
+const ANSWERED_TIMEOUT_MS = 10_000;
+/** Only where the timeout is the behaviour: the fake never answers, so it cannot fire early. */
+const HANG_TIMEOUT_MS = 1_000;
+
+/**
  * The failure behaviour every vendor client shares, run through the real client and the
  * resilience wrapper against the vendor's fake (virtual clock: no real backoff sleeps).
  */
@@ -44,8 +52,11 @@ export function describeHttpContract<N extends ProviderName, F extends FakeVendo
     });
     afterEach(() => fake.stop());
 
-    const build = async (resilience: ResilienceSettings = {}): Promise<ResilientProvider> => {
-      const settings = { ...(await testCase.settings(fake)), timeoutMs: 300 };
+    const build = async (
+      resilience: ResilienceSettings = {},
+      timeoutMs = ANSWERED_TIMEOUT_MS,
+    ): Promise<ResilientProvider> => {
+      const settings = { ...(await testCase.settings(fake)), timeoutMs };
       const merged = { ...settings, resilience: { rateLimit: null, ...resilience } };
       const config = { settings: merged as never, secrets: {} };
       return buildConfiguredProvider(providerDefinition(testCase.provider), config, {
@@ -122,7 +133,7 @@ export function describeHttpContract<N extends ProviderName, F extends FakeVendo
 
     it('turns a hanging request into a timeout, retried like any transient failure', async () => {
       fake.answer(testCase.key, 'hang');
-      const error = await failure(await build({ retry: { maxRetries: 1 } }));
+      const error = await failure(await build({ retry: { maxRetries: 1 } }, HANG_TIMEOUT_MS));
       expectKind(error, 'timeout', true);
       expect(fake.requestsFor(testCase.key)).toBe(2);
     });

@@ -8,7 +8,11 @@ describe(VirusTotalProvider.name, () => {
 
   beforeAll(async () => {
     fake = await new VirusTotalFake().start();
-    provider = new VirusTotalProvider({ baseUrl: fake.url, apiKey: fake.apiKey, timeoutMs: 2000 });
+    provider = new VirusTotalProvider({
+      baseUrl: fake.url,
+      apiKey: fake.apiKey,
+      timeoutMs: 10_000,
+    });
   });
   afterAll(() => fake.stop());
 
