@@ -22,7 +22,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: requestId,
-    maxParamLength: ROUTER_MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: ROUTER_MAX_PARAM_LENGTH },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,

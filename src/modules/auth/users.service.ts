@@ -5,8 +5,7 @@ import { PrismaService } from '../../database/prisma.service';
 import { Prisma, Role, type User } from '../../generated/prisma/client';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { toPage, type Page, type PaginationQueryDto } from '../../common/validation/pagination.dto';
-import { AuditAction } from '../audit/audit-action';
-import { AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import {
   EmailTakenError,
   LastAdminError,

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database';
 import { inTransaction } from '../../database/pg-transaction';
 import type { Severity } from '../../generated/prisma/enums';
-import { AuditAction } from '../audit/audit-action';
-import { AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { ATTACH_TO_CASE, FIND_LINK_AND_OPEN_CASE, LOCK_FINGERPRINT, OPEN_CASE } from './cases.sql';
 
 export interface AlertForCase {
