@@ -65,6 +65,68 @@ describe('HTTP edge cases (e2e)', () => {
     expect(missing.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
+  it('answers a path parameter over 100 characters with 400, without echoing the URL', async () => {
+    const long = 'a'.repeat(5000);
+    const response = await t
+      .http()
+      .put(`/integrations/${long}`)
+      .auth(users.ADMIN.token, { type: 'bearer' })
+      .send({ enabled: true })
+      .expect(400);
+    expect(response.body.message).toBe('path parameter name is too long (max 100 characters)');
+    expect(JSON.stringify(response.body)).not.toContain(long);
+  });
+
+  it.each(['99999999999999999999', '92233720368547759'])(
+    'answers an overflowing page=%s with 400',
+    async (page) => {
+      const response = await t
+        .http()
+        .get(`/users?page=${page}&limit=100`)
+        .auth(users.ADMIN.token, { type: 'bearer' })
+        .expect(400);
+      expect(response.body.message).toEqual(['page must not be greater than 10000000']);
+    },
+  );
+
+  it('answers a lone surrogate in a login body with a 400 naming the field', async () => {
+    const response = await postRaw('{"email":"a\\ud800@x.com","password":"x"}').expect(400);
+    expect(response.body.message).toBe('email contains invalid Unicode (a lone surrogate)');
+  });
+
+  it('answers NUL in a query value or a path parameter with a 400 naming it', async () => {
+    const query = await t
+      .http()
+      .get('/alerts?q=%00')
+      .auth(users.ANALYST.token, { type: 'bearer' })
+      .expect(400);
+    expect(query.body.message).toBe('q contains a NUL character');
+    const param = await t
+      .http()
+      .put('/integrations/rdap%00')
+      .auth(users.ADMIN.token, { type: 'bearer' })
+      .send({ enabled: true })
+      .expect(400);
+    expect(param.body.message).toBe('name contains a NUL character');
+  });
+
+  it('answers null for an optional field with 400', async () => {
+    const response = await t
+      .http()
+      .patch(`/users/${users.ANALYST.id}`)
+      .auth(users.ADMIN.token, { type: 'bearer' })
+      .send({ role: null })
+      .expect(400);
+    expect(response.body.message).toContain('role must not be null');
+  });
+
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'does not take the inherited %s for a simulation scenario',
+    async (name) => {
+      await t.http().post(`/sim/${name}`).auth(users.ADMIN.token, { type: 'bearer' }).expect(404);
+    },
+  );
+
   it('never sends stack traces', async () => {
     const response = await postRaw('{"email":');
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(js|ts):\d+/);
