@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiExtension,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -34,5 +35,18 @@ export const IngestAuth = () =>
     ApiSecurity('apiKey'),
     ApiBearerAuth('jwt'),
     ApiExtension('x-roles', ['ingest API key', ...ANALYST_PLUS]),
-    ApiUnauthorizedResponse({ description: 'Missing, revoked or wrong API key or signature' }),
+    ApiHeader({
+      name: 'X-Signature-Timestamp',
+      required: false,
+      description: 'Keys created with signed: true: unix seconds, within 300 s of the server',
+    }),
+    ApiHeader({
+      name: 'X-Signature',
+      required: false,
+      description:
+        'Keys created with signed: true: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">',
+    }),
+    ApiUnauthorizedResponse({
+      description: 'Missing, revoked or wrong API key; missing, stale, wrong or replayed signature',
+    }),
   );

@@ -20,7 +20,9 @@ export class CreateApiKeyDto {
   source!: string;
 
   @ApiPropertyOptional({
-    description: 'Also issue an HMAC secret; requests must then carry X-Signature: sha256=<hex>',
+    description:
+      'Also issue an HMAC secret; requests must then carry X-Signature-Timestamp (unix seconds) ' +
+      'and X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">; 300 s window, no replays',
     default: false,
   })
   @IsOptionalDefined()
