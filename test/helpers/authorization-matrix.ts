@@ -73,6 +73,8 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { method: 'delete', path: `/api-keys/${MISSING}`, expect: only([...ADMIN], 404) },
   { method: 'get', path: '/audit', expect: only([...AUDIT_READERS], 200) },
   { method: 'get', path: '/audit/verify', expect: only([...AUDIT_READERS], 200) },
+  { method: 'get', path: '/audit/checkpoint', expect: only([...AUDIT_READERS], 200) },
+  { method: 'get', path: '/audit/public-key', expect: only([...AUDIT_READERS], 200) },
   {
     method: 'post',
     path: '/alerts/webhook',
