@@ -1,6 +1,7 @@
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { moduleBoundaries } from './eslint-rules/module-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'data/', 'src/generated/', 'node_modules/'] },
@@ -40,6 +41,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Tests may reach into a module's internals to test them; application code may not.
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    plugins: { local: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'local/module-boundaries': 'error' },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {

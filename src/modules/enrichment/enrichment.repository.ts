@@ -108,7 +108,7 @@ function answerColumns(result: ProviderResult) {
 }
 
 function toCachedAnswer(row: CacheRow): CachedAnswer {
-  const provider = row.provider as ProviderName;
+  const provider = row.provider;
   return {
     key: { provider, type: toIndicatorType(row.type), value: row.value },
     result: {

@@ -4,8 +4,7 @@ import { SecretBox } from '../../common/crypto/secret-box';
 import { isJsonObject, type JsonObject } from '../../common/types/json';
 import { AppConfig } from '../../config/app-config';
 import type { IntegrationSetting } from '../../generated/prisma/client';
-import { AuditAction } from '../audit/audit-action';
-import { AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import type { UpdateIntegrationDto } from './dto/update-integration.dto';
 import type {
   ConnectivityResult,

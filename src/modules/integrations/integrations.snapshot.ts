@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EnrichmentEnv } from '../../config/app-config';
 import type { JsonObject } from '../../common/types/json';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../audit';
 import type { IntegrationConfig } from './integration-definition';
 import {
   applyFallbackRule,
