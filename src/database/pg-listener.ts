@@ -5,6 +5,7 @@ const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 30_000;
 
 export interface PgListenerOptions {
+  /** Give it keepalive and a connect timeout (failFastPoolOptions), as every connection has. */
   connection: ClientConfig;
   channel: string;
   onNotify: (payload: string) => void;
@@ -40,7 +41,7 @@ export class PgListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ keepAlive: true, ...this.options.connection });
+    const client = new Client(this.options.connection);
     client.on('error', (error) => this.dropped(client, error));
     client.on('end', () => this.dropped(client));
     client.on('notification', (message) => {

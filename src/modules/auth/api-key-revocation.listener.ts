@@ -5,6 +5,7 @@ import {
 } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { PgListener } from '../../database/pg-listener';
+import { failFastPoolOptions } from '../../database/pool-options';
 import { API_KEY_REVOKED_CHANNEL, ApiKeysService } from './api-keys.service';
 
 /**
@@ -24,7 +25,10 @@ export class ApiKeyRevocationListener implements OnApplicationBootstrap, OnAppli
     if (!this.config.databaseUrl) return;
     const forget = () => this.apiKeys.forgetCachedKeys();
     this.listener = new PgListener({
-      connection: { connectionString: this.config.databaseUrl, connectionTimeoutMillis: 3000 },
+      connection: {
+        ...failFastPoolOptions({ connectMs: this.config.dbConnectTimeoutMs }),
+        connectionString: this.config.databaseUrl,
+      },
       channel: API_KEY_REVOKED_CHANNEL,
       onNotify: forget,
       onConnected: forget,
