@@ -10,6 +10,7 @@ import {
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const bearer = { type: 'bearer' } as const;
+const UNREACHABLE = 'http://127.0.0.1:9';
 
 /** Real records for id parameters, so requests reach past the "not found" checks. */
 async function seed(t: TestApp, users: RoleTokens): Promise<{ seeds: FuzzSeeds; apiKey: string }> {
@@ -68,7 +69,14 @@ describe('HTTP fuzz from the OpenAPI document (e2e)', () => {
   let users: RoleTokens;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Vendors point at a closed local port: connectivity tests and settings never leave the host.
+    t = await startTestApp({
+      VT_BASE_URL: UNREACHABLE,
+      ABUSEIPDB_BASE_URL: UNREACHABLE,
+      OTX_BASE_URL: UNREACHABLE,
+      RDAP_BASE_URL: UNREACHABLE,
+      RDAP_BOOTSTRAP: UNREACHABLE,
+    });
     users = await createRoleUsers(t);
   });
   afterAll(() => t.close());

@@ -79,11 +79,20 @@ function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schema | und
   return doc.components?.schemas?.[schema.$ref.split('/').pop()!];
 }
 
+/** Example URLs (a vendor's base URL) become a closed local port: the fuzz never calls out. */
+function withLocalUrls(value: unknown): unknown {
+  if (typeof value === 'string') return /^https?:\/\//.test(value) ? 'http://127.0.0.1:9/' : value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, withLocalUrls(inner)]),
+  );
+}
+
 /** A value the schema would accept, so a mutation of one field is the only thing wrong. */
 function sample(doc: OpenApiDocument, raw: Schema | undefined, idFor: () => string): unknown {
   const schema = resolve(doc, raw);
   if (!schema) return undefined;
-  if (schema.example !== undefined) return schema.example;
+  if (schema.example !== undefined) return withLocalUrls(schema.example);
   if (schema.enum?.length) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;
   if (schema.allOf?.length) return sample(doc, schema.allOf[0], idFor);
