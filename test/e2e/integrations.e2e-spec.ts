@@ -10,6 +10,7 @@ import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { sealAudit } from '../helpers/audit';
 import { runSql } from '../helpers/sql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { VirusTotalFake } from '../fakes/virustotal.fake';
 
 const ENV_OTX_KEY = 'otx-env-secret-0001';
 const VT_KEY = 'vt-db-secret-0002';
@@ -217,10 +218,24 @@ describe('Integrations (e2e)', () => {
   it('tests a provider connectivity with a harmless lookup, ADMIN only', async () => {
     const test = (name: string, token = users.ADMIN.token) =>
       t.http().post(`/integrations/${name}/test`).auth(token, bearer);
-    const mock = await test('mock').expect(200);
-    expect(mock.body).toEqual({ ok: true, detail: expect.stringMatching(/^Looked up /) });
-    const unkeyed = await test('virustotal').expect(200);
+    const vt = await new VirusTotalFake().start();
+    try {
+      const settings = { baseUrl: vt.url, apiKey: vt.apiKey };
+      await put('virustotal', { enabled: false, settings });
+      const reached = await test('virustotal').expect(200);
+      expect(reached.body).toEqual({ ok: true, detail: 'Looked up 8.8.8.8: unknown' });
+      await put('virustotal', { enabled: false, settings: { ...settings, apiKey: 'wrong' } });
+      const refused = await test('virustotal').expect(200);
+      expect(refused.body).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(/8\.8\.8\.8/),
+      });
+    } finally {
+      await vt.stop();
+    }
+    const unkeyed = await test('abuseipdb').expect(200);
     expect(unkeyed.body).toMatchObject({ ok: false, detail: expect.stringMatching(/apiKey/) });
+    expect((await test('mock').expect(200)).body.ok).toBe(true);
     await test('slack').expect(422);
     await test('splunk').expect(404);
     await test('mock', users.ANALYST.token).expect(403);
