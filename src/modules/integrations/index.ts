@@ -11,4 +11,3 @@ export type {
 } from './integration-definition';
 export { checkNumber } from './integration-settings.validator';
 export { IntegrationSettingsError } from './integrations.errors';
-export { RESPONDER_DEFINITIONS } from './responders/responder-definitions';

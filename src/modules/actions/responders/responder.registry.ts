@@ -1,6 +1,6 @@
-import type { IntegrationDefinition } from '../integration-definition';
+import type { IntegrationDefinition } from '../../integrations';
 
-/** A responder whose implementation lands later: flat settings, its secrets declared. */
+/** A responder whose implementation has not landed yet: flat settings, its secrets declared. */
 const pending = (name: string, secretKeys: readonly string[]): IntegrationDefinition => ({
   name,
   kind: 'responder',
@@ -8,14 +8,14 @@ const pending = (name: string, secretKeys: readonly string[]): IntegrationDefini
   secretKeys,
 });
 
-/** Responders register here until their own module (actions) owns them. */
+/** Every responder, one line each; adding one is its own file plus a line here. */
 export const RESPONDER_DEFINITIONS: readonly IntegrationDefinition[] = [
   pending('slack', ['botToken', 'signingSecret']),
   pending('teams', ['webhookUrl']),
   pending('email', ['password']),
   pending('jira', ['apiToken']),
   pending('firewall', ['apiKey']),
-  pending('edr', ['apiKey']),
+  pending('edr', ['clientSecret']),
   pending('ldap', ['bindPassword']),
   pending('iptables', []),
 ];
