@@ -5,4 +5,10 @@ export interface JobMap {
   [QueueName.ProcessAlert]: { alertId: string };
   [QueueName.ReenrichAlert]: { alertId: string; round: number };
   [QueueName.SweepStuckAlerts]: Record<string, never>;
+  [QueueName.ExecuteAction]: { actionId: string };
+  /** A high-impact action waits for approval: tell the approvers (Slack buttons). */
+  [QueueName.ActionApprovalRequested]: { actionId: string };
+  [QueueName.ExpireActions]: Record<string, never>;
+  /** A timed BLOCK_IP is due to be lifted. */
+  [QueueName.UnblockDue]: { actionId: string };
 }

@@ -3,6 +3,10 @@ export enum QueueName {
   ProcessAlert = 'alert.process',
   ReenrichAlert = 'alert.reenrich',
   SweepStuckAlerts = 'alert.sweep-stuck',
+  ExecuteAction = 'action.execute',
+  ActionApprovalRequested = 'action.approval-requested',
+  ExpireActions = 'action.expire',
+  UnblockDue = 'action.unblock-due',
 }
 
 /** Queues whose jobs the jobs API lists and retries. */

@@ -68,15 +68,21 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
       heartbeatSeconds: this.config.queueHeartbeatSeconds,
       notify: true,
     };
-    for (const name of [QueueName.ProcessAlert, QueueName.ReenrichAlert]) {
-      await this.boss.createQueue(name, automation);
+    const periodic = { retryLimit: 0, expireInSeconds: 120 };
+    const options: Record<QueueName, object> = {
+      [QueueName.ProcessAlert]: automation,
+      [QueueName.ReenrichAlert]: automation,
+      [QueueName.ExecuteAction]: automation,
+      [QueueName.ActionApprovalRequested]: automation,
+      [QueueName.UnblockDue]: automation,
+      [QueueName.SweepStuckAlerts]: periodic,
+      [QueueName.ExpireActions]: periodic,
+    };
+    for (const name of Object.values(QueueName)) {
+      await this.boss.createQueue(name, options[name]);
       // createQueue keeps an existing queue as it was; a changed setting must apply on restart.
-      await this.boss.updateQueue(name, automation);
+      await this.boss.updateQueue(name, options[name]);
     }
-    await this.boss.createQueue(QueueName.SweepStuckAlerts, {
-      retryLimit: 0,
-      expireInSeconds: 120,
-    });
     // pg-boss cached its queue list at start(), before these existed. An empty insert loads them
     // now, so an insert inside an ingest transaction never needs a second connection (the
     // embedded database has only one).
