@@ -8,4 +8,5 @@ export type {
   ResponseContext,
 } from './responders/responder';
 export { ResponderMode } from './responders/responder';
+export { ResponderError } from './responders/responder.errors';
 export { defineResponder, type ResponderDefinition } from './responders/responder-definition';
