@@ -21,6 +21,14 @@ export interface AuditEnv {
   checkpointUrl?: string;
 }
 
+export interface ActionsEnv {
+  approvalTtlSeconds: number;
+  executionTtlSeconds: number;
+  blockMaxPrefixV4: number;
+  blockMaxPrefixV6: number;
+  executeWaitMs: number;
+}
+
 export interface EnrichmentEnv {
   cacheTtlSeconds: number;
   mock: 'auto' | 'true' | 'false';
@@ -69,6 +77,7 @@ export class AppConfig {
   readonly internalCidrs: string[];
   readonly internalDomains: string[];
   readonly enrichment: EnrichmentEnv;
+  readonly actions: ActionsEnv;
   readonly scoreAutoCloseBelow: number;
   /** Parsed SCORE_WEIGHTS (validated by the scoring module). */
   readonly scoreWeights: Record<string, unknown>;
@@ -132,6 +141,13 @@ export class AppConfig {
       },
       feeds: env.THREAT_FEEDS.map(parseFeed),
       feedsRefreshSeconds: env.THREAT_FEEDS_REFRESH_SECONDS,
+    };
+    this.actions = {
+      approvalTtlSeconds: env.APPROVAL_TTL_SECONDS,
+      executionTtlSeconds: env.EXECUTION_TTL_SECONDS,
+      blockMaxPrefixV4: env.BLOCK_MAX_PREFIX_V4,
+      blockMaxPrefixV6: env.BLOCK_MAX_PREFIX_V6,
+      executeWaitMs: env.ACTION_EXECUTE_WAIT_MS,
     };
     this.scoreAutoCloseBelow = env.SCORE_AUTO_CLOSE_BELOW;
     this.scoreWeights = parseJsonObject('SCORE_WEIGHTS', env.SCORE_WEIGHTS);

@@ -223,6 +223,40 @@ export class EnvSchema {
   @IsString({ each: true })
   INTERNAL_DOMAINS: string[] = [];
 
+  // ---------------------------------------------------------------- actions
+
+  /** A REQUESTED action nobody approved within this long expires. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  APPROVAL_TTL_SECONDS = 86400;
+
+  /** An APPROVED action nobody executed within this long expires. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXECUTION_TTL_SECONDS = 3600;
+
+  /** The widest IPv4 range BLOCK_IP accepts (a /24 at most by default). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  BLOCK_MAX_PREFIX_V4 = 24;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(128)
+  BLOCK_MAX_PREFIX_V6 = 64;
+
+  /** PATCH /actions/:id/execute waits this long for the result (200) before answering 202. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(30000)
+  ACTION_EXECUTE_WAIT_MS = 2000;
+
   // ---------------------------------------------------------------- enrichment
 
   @Type(() => Number)
