@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
 import { Database } from '../../database/database';
 import { inTransaction } from '../../database/pg-transaction';
-import type { Severity } from '../../generated/prisma/enums';
+import type { CaseEventType, Severity } from '../../generated/prisma/enums';
 import { AuditAction, AuditService } from '../audit';
-import { ATTACH_TO_CASE, FIND_LINK_AND_OPEN_CASE, LOCK_FINGERPRINT, OPEN_CASE } from './cases.sql';
+import {
+  ADD_EVENT,
+  ATTACH_TO_CASE,
+  FIND_LINK_AND_OPEN_CASE,
+  LOCK_FINGERPRINT,
+  OPEN_CASE,
+} from './cases.sql';
 
 export interface AlertForCase {
   id: string;
@@ -30,6 +37,20 @@ export class CasesService {
     private readonly database: Database,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Adds one event to a case's timeline; pass `client` to make it part of the caller's
+   * transaction. `actorId` null is the system.
+   */
+  async addEvent(
+    caseId: string,
+    type: CaseEventType,
+    data: Record<string, unknown>,
+    actorId: string | null,
+    client: Pool | PoolClient = this.database.pool,
+  ): Promise<void> {
+    await client.query(ADD_EVENT, [caseId, type, JSON.stringify(data), actorId]);
+  }
 
   /**
    * Puts an alert in a case: the open case of its fingerprint, or a new one, and returns it;

@@ -44,3 +44,8 @@ severity_changed AS (
   SELECT gen_random_uuid(), id, 'SEVERITY_CHANGED', $3::jsonb FROM raised)
 INSERT INTO case_events (id, case_id, type, data)
 VALUES (gen_random_uuid(), $1, 'ALERT_LINKED', $4::jsonb)`;
+
+/** One timeline event (actor null = the system). */
+export const ADD_EVENT = `
+INSERT INTO case_events (id, case_id, type, data, actor_id)
+VALUES (gen_random_uuid(), $1, $2::"CaseEventType", $3::jsonb, $4)`;
