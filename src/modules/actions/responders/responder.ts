@@ -34,6 +34,12 @@ export interface ResponderRequest {
   params: JsonObject;
   context: ResponseContext;
   mode: ResponderMode;
+  /**
+   * 1 on the first run, more when the job is retried (crash, backoff, POST /retry). Absent
+   * counts as a retry. Responders whose check before acting costs a rate-limited call (Slack
+   * history) make it only on retries.
+   */
+  attempt?: number;
   signal?: AbortSignal;
 }
 
