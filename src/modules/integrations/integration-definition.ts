@@ -51,6 +51,8 @@ export interface IntegrationDefinition {
    * environment or an admin decided (the demo mock provider).
    */
   readonly fallback?: boolean;
+  /** On unless the environment or an admin turns it off (the built-in EDR simulator). */
+  readonly enabledByDefault?: boolean;
   /** Checks that these settings describe something that can run; throws IntegrationSettingsError. */
   validate?(config: IntegrationConfig): void;
   /** A harmless call that checks connectivity and credentials. */

@@ -28,7 +28,12 @@ export interface EffectiveIntegration {
 
 /** The built-in layer: the definition's defaults (minus secrets) and process-wide figures. */
 export function defaultLayer(definition: IntegrationDefinition, env: EnrichmentEnv): SettingsLayer {
-  const layer: SettingsLayer = { source: 'default', enabled: false, settings: {}, secrets: {} };
+  const layer: SettingsLayer = {
+    source: 'default',
+    enabled: definition.enabledByDefault ?? false,
+    settings: {},
+    secrets: {},
+  };
   for (const [key, value] of Object.entries(definition.defaults ?? {}) as [string, JsonValue][]) {
     if (!definition.secretKeys.includes(key)) layer.settings[key] = value;
   }

@@ -39,6 +39,7 @@ export function defineResponder<S extends object>(spec: ResponderSpec<S>): Respo
     kind: 'responder',
     actionTypes: spec.actionTypes,
     builtIn: spec.builtIn,
+    enabledByDefault: spec.builtIn,
     defaults: spec.defaults,
     secretKeys: spec.secretKeys,
     extraSettings: spec.extraSettings,
