@@ -1,3 +1,4 @@
+import { parseCidrs } from '../../common/indicators/ip-address';
 import { AllowlistMatcher } from './allowlist-matcher';
 
 describe(AllowlistMatcher.name, () => {
@@ -24,6 +25,19 @@ describe(AllowlistMatcher.name, () => {
     expect(matcher.matches({ type: 'ipv6', value: '2001:db8:aaaa:1::5' })).toBe(true);
     expect(matcher.matches({ type: 'ipv6', value: '2001:db8:bbbb::5' })).toBe(false);
     expect(matcher.matches({ type: 'ipv4', value: '11.0.0.1' })).toBe(false);
+  });
+
+  it('finds ranges that hold an allow-listed address or overlap an allow-listed range', () => {
+    const [inside, around, apart, wider] = parseCidrs([
+      '198.51.100.0/24',
+      '10.1.0.0/16',
+      '192.0.2.0/24',
+      '2001:db8::/32',
+    ]);
+    expect(matcher.overlaps(inside)).toBe(true);
+    expect(matcher.overlaps(around)).toBe(true);
+    expect(matcher.overlaps(apart)).toBe(false);
+    expect(matcher.overlaps(wider)).toBe(true);
   });
 
   it('matches a domain and its subdomains, not look-alikes', () => {

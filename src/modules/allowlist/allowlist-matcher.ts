@@ -38,6 +38,20 @@ export class AllowlistMatcher {
     valuesOf('hash').forEach((hash) => this.hashes.add(hash.toLowerCase()));
   }
 
+  /** Whether a range holds an allow-listed address or overlaps an allow-listed range. */
+  overlaps([network, bits]: Cidr): boolean {
+    const sameFamily = (address: { kind(): string }) => address.kind() === network.kind();
+    for (const ip of this.ips) {
+      const address = parseIp(ip)?.address;
+      if (address && sameFamily(address) && address.match(network, bits)) return true;
+    }
+    // CIDR ranges are nested or disjoint: they overlap when one holds the other's network address.
+    return this.cidrs.some(
+      ([other, otherBits]) =>
+        sameFamily(other) && (network.match(other, otherBits) || other.match(network, bits)),
+    );
+  }
+
   matches(observable: Indicator): boolean {
     const { type, value } = observable;
     if (type === 'ipv4' || type === 'ipv6') {

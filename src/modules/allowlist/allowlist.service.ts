@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { Indicator } from '../../common/indicators/indicator';
+import { parseCidrs } from '../../common/indicators/ip-address';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { PrismaService } from '../../database/prisma.service';
 import type { AllowlistEntry } from '../../generated/prisma/client';
@@ -108,8 +109,15 @@ export class AllowlistService {
     return this.loading;
   }
 
-  /** For checks on action targets: a typed indicator, or a bare value whose type is guessed. */
+  /**
+   * For checks on action targets: a typed indicator, or a bare value whose type is guessed
+   * (a CIDR range is allow-listed when it overlaps any allow-listed address or range).
+   */
   async isAllowlisted(indicator: Indicator | string): Promise<boolean> {
+    if (typeof indicator === 'string' && indicator.includes('/')) {
+      const [range] = parseCidrs([indicator]);
+      return range !== undefined && (await this.getMatcher()).overlaps(range);
+    }
     const typed = typeof indicator === 'string' ? inferIndicator(indicator) : indicator;
     return typed !== null && (await this.getMatcher()).matches(typed);
   }
