@@ -1,6 +1,6 @@
 // Unit specs live beside the code; e2e specs boot the real app against real PostgreSQL.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
-const setupFiles = ['reflect-metadata'];
+const setupFiles = ['reflect-metadata', '<rootDir>/test/setup/outbound-loopback.ts'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './common/crypto/crypto.module';
+import { configureOutboundPolicy } from './common/http/outbound';
 import { LoggingModule } from './common/logging/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit';
@@ -20,6 +21,8 @@ import { QueueModule } from './queue/queue.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Process-wide: every guarded connection (HTTP, SMTP, LDAP) reads it at connect time.
+    configureOutboundPolicy(config.outboundAllowCidrs);
     return {
       module: AppModule,
       imports: [

@@ -76,6 +76,8 @@ export class AppConfig {
   readonly workerBatchSize: number;
   readonly internalCidrs: string[];
   readonly internalDomains: string[];
+  /** OUTBOUND_ALLOW_CIDRS: internal ranges outbound calls may reach (see common/http/outbound). */
+  readonly outboundAllowCidrs: string[];
   readonly enrichment: EnrichmentEnv;
   readonly actions: ActionsEnv;
   readonly scoreAutoCloseBelow: number;
@@ -127,6 +129,7 @@ export class AppConfig {
     this.queueMonitorIntervalSeconds = env.QUEUE_MONITOR_INTERVAL_SECONDS;
     this.workerBatchSize = env.WORKER_BATCH_SIZE;
     this.internalCidrs = env.INTERNAL_CIDRS;
+    this.outboundAllowCidrs = env.OUTBOUND_ALLOW_CIDRS;
     this.internalDomains = env.INTERNAL_DOMAINS.map((domain) => domain.toLowerCase());
     this.enrichment = {
       cacheTtlSeconds: env.ENRICHMENT_CACHE_TTL_SECONDS,

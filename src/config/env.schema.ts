@@ -9,7 +9,9 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
+import { parseCidrs } from '../common/indicators/ip-address';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -19,6 +21,17 @@ export type SignupMode = (typeof SIGNUP_MODES)[number];
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** Every entry an IP range (`127.0.0.0/8`, `fd00::/8`) or a single address. */
+const IsCidrList = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCidrList',
+    validator: {
+      validate: (value: unknown) =>
+        Array.isArray(value) && value.every((item) => parseCidrs([String(item)]).length === 1),
+      defaultMessage: () => '$property must be a comma-separated list of CIDRs',
+    },
+  });
 
 const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -222,6 +235,11 @@ export class EnvSchema {
   @Transform(toList)
   @IsString({ each: true })
   INTERNAL_DOMAINS: string[] = [];
+
+  /** Internal ranges responders and providers may reach anyway (the SSRF guard refuses them). */
+  @Transform(toList)
+  @IsCidrList()
+  OUTBOUND_ALLOW_CIDRS: string[] = [];
 
   // ---------------------------------------------------------------- actions
 

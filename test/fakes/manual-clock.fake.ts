@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/modules/enrichment/resilience/clock';
+import type { Clock } from '../../src/common/time/clock';
 
 interface Sleeper {
   until: number;

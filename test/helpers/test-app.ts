@@ -29,6 +29,8 @@ export function testConfig(databaseUrl: string, overrides: Environment = {}): Ap
     WORKERS: '0',
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_RATE_LIMIT_PER_IP: '1000',
+    // Local fakes listen on loopback, which the SSRF guard refuses by default.
+    OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8',
     ...TEST_SECRETS,
     ...overrides,
   });

@@ -4,7 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import axios from 'axios';
+import { describeUrl, OutboundHttpClient } from '../../common/http/outbound';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import type { AuditCheckpoint } from './audit-checkpoint';
@@ -24,6 +24,11 @@ const POST_TIMEOUT_MS = 5000;
 export class AuditCheckpointEmitter implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AuditCheckpoint');
   private readonly periodMs: number;
+  private readonly http = new OutboundHttpClient({
+    name: 'audit checkpoint',
+    timeoutMs: POST_TIMEOUT_MS,
+    retry: { maxRetries: 0 },
+  });
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -66,15 +71,15 @@ export class AuditCheckpointEmitter implements OnApplicationBootstrap, OnModuleD
 
   private async post(url: string, checkpoint: AuditCheckpoint): Promise<void> {
     try {
-      const response = await axios.post(url, checkpoint, {
-        timeout: POST_TIMEOUT_MS,
-        maxRedirects: 0,
-        validateStatus: () => true,
-      });
-      if (response.status >= 300)
-        this.logger.warn(`Audit checkpoint POST to ${url} answered ${response.status}`);
+      const response = await this.http.request({ method: 'POST', url, body: checkpoint });
+      if (response.status >= 300) {
+        this.logger.warn(
+          `Audit checkpoint POST to ${describeUrl(url)} answered ${response.status}`,
+        );
+      }
     } catch (error) {
-      this.logger.warn(`Audit checkpoint POST to ${url} failed: ${(error as Error).message}`);
+      // The error names the target without userinfo or query (they may hold a token).
+      this.logger.warn(`Audit checkpoint POST failed: ${(error as Error).message}`);
     }
   }
 

@@ -1,7 +1,7 @@
 import type { ProviderName } from './provider.types';
 
 export type ProviderErrorKind =
-  'auth' | 'rate_limited' | 'unavailable' | 'timeout' | 'bad_response' | 'circuit_open';
+  'auth' | 'rate_limited' | 'unavailable' | 'timeout' | 'bad_response' | 'circuit_open' | 'blocked';
 
 /** Whether asking again later may succeed, per kind (a 400 is bad_response and not retryable). */
 const RETRYABLE_BY_DEFAULT: Record<ProviderErrorKind, boolean> = {
@@ -11,6 +11,8 @@ const RETRYABLE_BY_DEFAULT: Record<ProviderErrorKind, boolean> = {
   timeout: true,
   bad_response: false,
   circuit_open: true,
+  /** The SSRF guard refused the destination: only a settings change helps. */
+  blocked: false,
 };
 
 export interface ProviderErrorOptions {

@@ -10,7 +10,7 @@ import {
 } from 'cockatiel';
 import { ProviderError } from '../providers/provider.errors';
 import type { ProviderName } from '../providers/provider.types';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../../../common/time/clock';
 
 export interface BreakerOptions {
   /** Consecutive vendor failures that open the circuit. */

@@ -2,9 +2,9 @@ import { bulkhead, isBulkheadRejectedError, type BulkheadPolicy } from 'cockatie
 import type { Indicator, IndicatorType } from '../../../common/indicators/indicator';
 import { ProviderError } from '../providers/provider.errors';
 import type { EnrichmentProvider, ProviderName, ProviderResult } from '../providers/provider.types';
-import { abortable } from './abortable';
+import { abortable } from '../../../common/time/abortable';
 import { ProviderCircuitBreaker, type BreakerState } from './circuit-breaker';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../../../common/time/clock';
 import type { ResilienceOptions } from './resilience.defaults';
 import { withRetries } from './retry';
 import { TokenBucket } from './token-bucket';

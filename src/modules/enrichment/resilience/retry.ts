@@ -1,5 +1,6 @@
 import { ProviderError } from '../providers/provider.errors';
-import type { Clock } from './clock';
+import { backoffDelayMs } from '../../../common/time/backoff';
+import type { Clock } from '../../../common/time/clock';
 
 export interface RetryOptions {
   /** Retries after the first attempt (capped at 3). */
@@ -29,8 +30,7 @@ export function retryDelayMs(
   if (error.retryAfterMs !== undefined) {
     return error.retryAfterMs <= options.maxRetryAfterMs ? error.retryAfterMs : undefined;
   }
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retryIndex);
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  return backoffDelayMs(retryIndex, options, random);
 }
 
 export interface RetryContext {

@@ -1,6 +1,6 @@
 import { ProviderError } from '../providers/provider.errors';
 import type { ProviderName } from '../providers/provider.types';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../../../common/time/clock';
 
 export interface RateLimit {
   /** Largest burst. */
