@@ -51,6 +51,8 @@ export interface OutboundRequest {
    */
   retrySafe?: boolean;
   signal?: AbortSignal;
+  /** How errors name the request (default: origin and path); for URLs that are secrets. */
+  label?: string;
 }
 
 export interface OutboundResponse {
@@ -133,7 +135,7 @@ export class OutboundHttpClient {
     if (response.status >= 200 && response.status < 300) return response;
     const quoted = response.text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUOTED_BODY);
     throw new OutboundRequestError(
-      this.target(request.url),
+      this.target(request),
       'status',
       `HTTP ${response.status}${quoted ? `: ${quoted}` : ''}`,
       response.status,
@@ -203,18 +205,19 @@ export class OutboundHttpClient {
       });
     } catch (error) {
       if (request.signal?.aborted) throw toError(request.signal.reason);
-      throw this.transportError(request.url, error, timeoutMs);
+      throw this.transportError(request, error, timeoutMs);
     }
   }
 
-  private target(url: string): string {
-    return `${this.options.name} ${describeUrl(url, this.options.baseUrl)}`;
+  private target(request: OutboundRequest): string {
+    const where = request.label ?? describeUrl(request.url, this.options.baseUrl);
+    return `${this.options.name} ${where}`;
   }
 
-  private transportError(url: string, error: unknown, timeoutMs: number): Error {
+  private transportError(request: OutboundRequest, error: unknown, timeoutMs: number): Error {
     const cause: unknown = axios.isAxiosError(error) ? (error.cause ?? error) : error;
     if (cause instanceof OutboundBlockedError) return cause;
-    const target = this.target(url);
+    const target = this.target(request);
     const code = axios.isAxiosError(error) ? error.code : undefined;
     if (axios.isCancel(error) || (code !== undefined && TIMEOUT_CODES.has(code))) {
       return new OutboundRequestError(target, 'timeout', `no answer within ${timeoutMs} ms`);
