@@ -100,4 +100,18 @@ describe('loadAppConfig', () => {
     );
     expect(() => loadAppConfig({ ...SECRETS, SCORE_WEIGHTS: '[1]' })).toThrow(/JSON object/);
   });
+
+  it('reads OUTBOUND_ALLOW_CIDRS as CIDRs or addresses and refuses anything else', () => {
+    const config = loadAppConfig({
+      ...SECRETS,
+      OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8, fd00::/8,10.1.2.3',
+    });
+    expect(config.outboundAllowCidrs).toEqual(['127.0.0.0/8', 'fd00::/8', '10.1.2.3']);
+    expect(loadAppConfig({ ...SECRETS }).outboundAllowCidrs).toEqual([]);
+    for (const bad of ['localhost', '10.0.0.0/33', '127.0.0.0/8,nope']) {
+      expect(() => loadAppConfig({ ...SECRETS, OUTBOUND_ALLOW_CIDRS: bad })).toThrow(
+        /OUTBOUND_ALLOW_CIDRS must be a comma-separated list of CIDRs/,
+      );
+    }
+  });
 });
