@@ -1,4 +1,8 @@
 import type { IntegrationDefinition } from '../../integrations';
+import { JIRA_RESPONDER } from './jira.responder';
+import { EMAIL_RESPONDER } from './email.responder';
+import { TEAMS_RESPONDER } from './teams.responder';
+import { SLACK_RESPONDER } from './slack.responder';
 
 /** A responder whose implementation has not landed yet: flat settings, its secrets declared. */
 const pending = (name: string, secretKeys: readonly string[]): IntegrationDefinition => ({
@@ -10,10 +14,10 @@ const pending = (name: string, secretKeys: readonly string[]): IntegrationDefini
 
 /** Every responder, one line each; adding one is its own file plus a line here. */
 export const RESPONDER_DEFINITIONS: readonly IntegrationDefinition[] = [
-  pending('slack', ['botToken', 'signingSecret']),
-  pending('teams', ['webhookUrl']),
-  pending('email', ['password']),
-  pending('jira', ['apiToken']),
+  SLACK_RESPONDER,
+  TEAMS_RESPONDER,
+  EMAIL_RESPONDER,
+  JIRA_RESPONDER,
   pending('firewall', ['apiKey']),
   pending('edr', ['clientSecret']),
   pending('ldap', ['bindPassword']),
