@@ -16,13 +16,23 @@ import {
  * processed_at - received_at. First the target rate, then a step-up to find the highest rate
  * that holds (p95 under 2 s and the backlog drained within 2 s of the load stopping).
  * Usage: npm run build && npm run bench:pipeline [-- --rate 100 --duration 60 --workers 2]
+ * `--severity low` makes every alert auto-close; `--severity high` is the storm: every alert
+ * scores HIGH and opens its own case (distinct fingerprints), with its audit entry.
  */
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1]]));
 const RATE = Number(args.get('--rate') ?? 100);
 const DURATION = Number(args.get('--duration') ?? 60);
 const WORKERS = args.get('--workers') ?? '2';
 const STEP_SECONDS = Number(args.get('--step-seconds') ?? 20);
-const STEP_RATES = (args.get('--steps') ?? '125,150,175,200,250,300').split(',').map(Number);
+const STEP_RATES = (args.get('--steps') ?? '125,150,175,200,250,300')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+const SEVERITY = args.get('--severity') ?? 'sample';
+/** Wazuh rule levels: 3 scores LOW (auto-closed), 15 scores HIGH or above (a case each). */
+const RULE_LEVELS: Record<string, number | undefined> = { sample: undefined, low: 3, high: 15 };
+if (!Object.hasOwn(RULE_LEVELS, SEVERITY)) throw new Error('--severity is sample, low or high');
+const RULE_LEVEL = RULE_LEVELS[SEVERITY];
 const PORT = 3212;
 const TICK_MS = 20;
 const P95_TARGET_MS = 2000;
@@ -38,6 +48,9 @@ interface RunResult {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** Alerts of the run by severity, and cases opened. */
+  severities: string;
+  cases: number;
   holds: boolean;
 }
 
@@ -46,7 +59,9 @@ let sequence = 0;
 /** A unique alert: its own rule id, so dedup never folds it into another. */
 function nextAlert(): string {
   const alert = sampleWazuhAlert(++sequence);
-  (alert.rule as Record<string, unknown>).id = String(100_000 + sequence);
+  const rule = alert.rule as Record<string, unknown>;
+  rule.id = String(100_000 + sequence);
+  if (RULE_LEVEL !== undefined) rule.level = RULE_LEVEL;
   return JSON.stringify(alert);
 }
 
@@ -108,6 +123,31 @@ async function latencies(db: string, since: Date) {
   return { p50Ms: p50, p95Ms: p95, p99Ms: p99 };
 }
 
+async function outcomes(db: string, since: Date) {
+  const bySeverity = await adminQuery(
+    `SELECT severity, count(*)::int AS n FROM alerts
+      WHERE received_at >= '${since.toISOString()}' GROUP BY severity ORDER BY severity`,
+    databaseUrl(db),
+  );
+  const [cases] = await adminQuery(
+    `SELECT count(*)::int AS n FROM cases WHERE created_at >= '${since.toISOString()}'`,
+    databaseUrl(db),
+  );
+  return {
+    severities: bySeverity.map((row) => `${String(row.severity)} ${String(row.n)}`).join(', '),
+    cases: cases.n as number,
+  };
+}
+
+async function auditState(db: string) {
+  const [row] = await adminQuery(
+    `SELECT (SELECT count(*)::int FROM audit_log) AS sealed,
+            (SELECT count(*)::int FROM audit_staging) AS staged`,
+    databaseUrl(db),
+  );
+  return `audit entries sealed ${String(row.sealed)}, still staged ${String(row.staged)}`;
+}
+
 async function run(db: string, url: string, key: string, rate: number, seconds: number) {
   const since = new Date();
   const offered = await offer(url, key, rate, seconds, db);
@@ -119,6 +159,7 @@ async function run(db: string, url: string, key: string, rate: number, seconds: 
     ...offered,
     drainMs,
     ...latency,
+    ...(await outcomes(db, since)),
     holds:
       offered.accepted === offered.sent &&
       latency.p95Ms < P95_TARGET_MS &&
@@ -153,13 +194,17 @@ async function main(): Promise<void> {
     }
     const best = steps.filter((step) => step.holds).at(-1);
     console.log(
-      `\nPipeline benchmark - ${new Date().toISOString()} - ${cpus().length} CPUs, Node ${process.version}, WORKERS=${WORKERS}, one process (API + workers), mock enrichment`,
+      `\nPipeline benchmark - ${new Date().toISOString()} - ${cpus().length} CPUs, Node ${process.version}, WORKERS=${WORKERS}, one process (API + workers), mock enrichment, --severity ${SEVERITY}`,
     );
     console.table([target, ...steps]);
     console.log(
       `${RATE}/s for ${DURATION}s: p50 ${target.p50Ms} ms, p95 ${target.p95Ms} ms, max backlog ${target.maxBacklog}, ${target.holds ? 'holds' : 'DOES NOT HOLD'}`,
     );
-    console.log(`Highest rate that holds: ${best ? `${best.rate}/s` : `below ${STEP_RATES[0]}/s`}`);
+    if (STEP_RATES.length > 0)
+      console.log(
+        `Highest rate that holds: ${best ? `${best.rate}/s` : `below ${STEP_RATES[0]}/s`}`,
+      );
+    console.log(await auditState(db));
     if (!target.holds) process.exitCode = 1;
   } finally {
     await stop(app);
