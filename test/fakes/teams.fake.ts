@@ -9,6 +9,8 @@ const PATH = '/workflows/4c1d2e3f/triggers/manual/paths/invoke';
 export class TeamsFake extends RecordingServer {
   readonly signature = 'fake-sig-abc123';
   status = 202;
+  /** When true, posts are received but never answered. */
+  hang = false;
 
   /** The URL to configure as the teams integration's `webhookUrl` (a secret). */
   get webhookUrl(): string {
@@ -44,6 +46,6 @@ export class TeamsFake extends RecordingServer {
     if (!request.headers['content-type']?.startsWith('application/json')) {
       return { status: 400, body: { error: { code: 'InvalidRequestContent' } } };
     }
-    return { status: this.status, body: '' };
+    return this.hang ? 'hang' : { status: this.status, body: '' };
   }
 }
