@@ -110,6 +110,15 @@ describe(EmailResponder.name, () => {
     expect(smtp.received.length).toBe(before);
   });
 
+  it('refuses an SMTP host the SSRF guard does not allow, without connecting', async () => {
+    const blocked = new EmailResponder({ ...settings, host: '169.254.169.254' });
+    const failure = await blocked.execute(email()).catch((e: unknown) => e);
+    expect((failure as ResponderError).message).toBe(
+      'email: Outbound connection to 169.254.169.254 refused: a cloud metadata address',
+    );
+    expect((failure as ResponderError).retryable).toBe(false);
+  });
+
   it('names a bad setting', () => {
     const config = {
       enabled: true,

@@ -1,5 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { assertHostAllowed, OutboundBlockedError } from '../../../common/http/outbound';
 import { ActionType } from '../../../generated/prisma/enums';
 import { IntegrationSettingsError, type IntegrationConfig } from '../../integrations';
 import { emailContent } from './email-message';
@@ -104,6 +105,7 @@ export class EmailResponder implements Responder {
     if (request.mode !== ResponderMode.Live) return { output: { to }, effects: [effect] };
     let info: SMTPTransport.SentMessageInfo;
     try {
+      await this.assertHostAllowed();
       info = await this.transporter.sendMail({
         from: this.settings.from,
         to,
@@ -130,6 +132,7 @@ export class EmailResponder implements Responder {
   /** EHLO, STARTTLS when offered, AUTH when configured; no message. */
   async testConnection(): Promise<{ ok: boolean; detail: string }> {
     try {
+      await this.assertHostAllowed();
       await this.transporter.verify();
     } catch (error) {
       throw smtpFailure('verify', error);
@@ -140,9 +143,16 @@ export class EmailResponder implements Responder {
       detail: `SMTP server ${this.settings.host}:${this.settings.port} answered${auth}`,
     };
   }
+
+  /** The SSRF guard for SMTP: nodemailer resolves the host itself, so it is checked first. */
+  private async assertHostAllowed(): Promise<void> {
+    await assertHostAllowed(this.settings.host, this.settings.port);
+  }
 }
 
 function smtpFailure(what: string, error: unknown): ResponderError {
+  if (error instanceof OutboundBlockedError)
+    return new ResponderError('email', error.message, false);
   const { code, responseCode, message } = error as Error & { code?: string; responseCode?: number };
   const retryable =
     (code !== undefined && TRANSIENT_CODES.has(code)) ||

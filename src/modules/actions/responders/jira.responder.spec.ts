@@ -152,6 +152,16 @@ describe(JiraResponder.name, () => {
     expect((failure as ResponderError).message).not.toContain('wrong-token');
   });
 
+  it('refuses a baseUrl the SSRF guard does not allow', async () => {
+    const failure = await responder({ baseUrl: 'http://169.254.169.254' })
+      .execute(ticket())
+      .catch((e: unknown) => e);
+    expect((failure as ResponderError).message).toBe(
+      'jira: Outbound connection to 169.254.169.254 refused: a cloud metadata address',
+    );
+    expect((failure as ResponderError).retryable).toBe(false);
+  });
+
   it('tests the connection with GET /rest/api/3/myself', async () => {
     const config = {
       enabled: true,

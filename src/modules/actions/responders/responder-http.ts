@@ -1,3 +1,8 @@
+import {
+  OutboundBlockedError,
+  OutboundHttpClient,
+  OutboundRequestError,
+} from '../../../common/http/outbound';
 import type { PlannedEffect } from './responder';
 import { ResponderError } from './responder.errors';
 
@@ -36,45 +41,38 @@ export function httpEffect(
 }
 
 /**
- * The one place responders' HTTP goes out: a deadline over the whole exchange, no redirects
- * (they would carry the auth header elsewhere), and failures as ResponderErrors that name
- * `call.label`, never a header. A 4xx/5xx answer resolves: the caller knows what it means.
+ * The one place responders' HTTP goes out: the SSRF-guarded OutboundHttpClient (a deadline
+ * per attempt, no redirects, GETs retried with backoff; a POST is not repeated here, the job's
+ * retry after the responder's own check is its retry). Failures become ResponderErrors that
+ * name `call.label`, never a header. A 4xx/5xx answer resolves: the caller knows its meaning.
  */
 export async function sendHttp(
   responder: string,
   call: HttpCall,
   options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<HttpAnswer> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  let response: Response;
-  let text: string;
+  const client = new OutboundHttpClient({ name: responder, timeoutMs: options.timeoutMs });
   try {
-    response = await fetch(call.url, {
-      method: call.method,
-      headers:
-        call.body === undefined
-          ? call.headers
-          : { 'Content-Type': 'application/json', ...call.headers },
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      redirect: 'manual',
-      signal,
-    });
-    text = await response.text();
+    const { status, json, text } = await client.request({ ...call, signal: options.signal });
+    return { status, body: json ?? (text === '' ? undefined : text) };
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    if (deadline.aborted) {
-      throw new ResponderError(
-        responder,
-        `${call.label}: no answer within ${options.timeoutMs} ms`,
-        true,
-      );
-    }
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new ResponderError(responder, `${call.label}: cannot connect (${why})`, true);
+    if (options.signal?.aborted) throw error;
+    throw outboundFailure(responder, error);
   }
-  return { status: response.status, body: parseBody(text) };
+}
+
+/** OutboundHttpClient's errors as ResponderErrors; a refused destination is not retryable. */
+export function outboundFailure(responder: string, error: unknown): unknown {
+  if (error instanceof OutboundBlockedError) {
+    return new ResponderError(responder, error.message, false, { cause: error });
+  }
+  if (error instanceof OutboundRequestError) {
+    const transient = error.failure === 'network' || error.failure === 'timeout';
+    // The client names itself first ("jira Jira GET ..."); ResponderError adds the name anyway.
+    const message = error.message.replace(new RegExp(`^${responder} `), '');
+    return new ResponderError(responder, message, transient, { cause: error });
+  }
+  return error;
 }
 
 /** A ResponderError for an unsuccessful status; 408, 429 and 5xx may pass on a later try. */
@@ -98,13 +96,4 @@ export function statusError(
     `${label}: HTTP ${status} ${meaning}${detail ? `: ${detail}` : ''}`,
     retryable,
   );
-}
-
-function parseBody(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

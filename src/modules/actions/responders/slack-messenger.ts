@@ -7,8 +7,15 @@ import {
   WebAPIRateLimitedError,
   WebAPIRequestError,
   WebClient,
+  type FetchFunction,
   type Logger,
 } from '@slack/web-api';
+import {
+  OutboundBlockedError,
+  OutboundHttpClient,
+  OutboundRequestError,
+  type OutboundMethod,
+} from '../../../common/http/outbound';
 import { REDACTED } from './responder-http';
 import type { PlannedEffect } from './responder';
 import { ResponderError } from './responder.errors';
@@ -171,6 +178,7 @@ export class SlackMessenger {
       rejectRateLimitedCalls: true,
       allowAbsoluteUrls: false,
       logger: silentLogger(),
+      fetch: guardedFetch(this.settings.timeoutMs),
     });
   }
 
@@ -203,6 +211,16 @@ export function slackFailure(method: string, error: unknown): ResponderError {
   }
   if (error instanceof WebAPIRequestError) {
     const original = error.original as Error & { cause?: { code?: string } };
+    if (original instanceof OutboundBlockedError) {
+      return new ResponderError('slack', `${method}: ${original.message}`, false);
+    }
+    if (original instanceof OutboundRequestError) {
+      return new ResponderError(
+        'slack',
+        `${method}: cannot reach Slack (${original.failure})`,
+        true,
+      );
+    }
     const why =
       original.name === 'TimeoutError' || original.name === 'AbortError'
         ? 'no answer in time'
@@ -210,6 +228,28 @@ export function slackFailure(method: string, error: unknown): ResponderError {
     return new ResponderError('slack', `${method}: cannot reach Slack (${why})`, true);
   }
   return new ResponderError('slack', `${method} failed: ${(error as Error).message}`, true);
+}
+
+/**
+ * @slack/web-api's transport, routed through the SSRF-guarded OutboundHttpClient (the Web API
+ * client takes a fetch, not an agent). WebClient's own retry policy decides about retries.
+ */
+function guardedFetch(timeoutMs: number): FetchFunction {
+  const client = new OutboundHttpClient({ name: 'slack', timeoutMs, retry: { maxRetries: 0 } });
+  return async (url, init) => {
+    const answer = await client.request({
+      method: (init?.method ?? 'GET') as OutboundMethod,
+      url: String(url),
+      headers: init?.headers,
+      body: init?.body,
+      signal: init?.signal,
+    });
+    const headers = Object.entries(answer.headers).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    );
+    const empty = answer.status === 204 || answer.status === 304;
+    return new Response(empty ? null : answer.text, { status: answer.status, headers });
+  };
 }
 
 /** Silences @slack/web-api's own logging: every failure reaches us as an error to report. */

@@ -143,6 +143,15 @@ describe(SlackResponder.name, () => {
     expect((failure as ResponderError).retryable).toBe(true);
   });
 
+  it('refuses an apiUrl the SSRF guard does not allow', async () => {
+    const metadata = new SlackResponder({ ...settings, apiUrl: 'http://169.254.169.254/api/' });
+    const failure = await metadata.execute(responderRequest()).catch((e: unknown) => e);
+    expect((failure as ResponderError).message).toBe(
+      'slack: chat.postMessage: Outbound connection to 169.254.169.254 refused: a cloud metadata address',
+    );
+    expect((failure as ResponderError).retryable).toBe(false);
+  });
+
   it('tests the connection with auth.test, and reports a refused token without revealing it', async () => {
     const config = {
       enabled: true,

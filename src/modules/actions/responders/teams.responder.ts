@@ -1,5 +1,6 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { assertHostAllowed, guardedLookup } from '../../../common/http/outbound';
 import { ActionType } from '../../../generated/prisma/enums';
 import type { IntegrationConfig } from '../../integrations';
 import { describeRequest } from './notification-content';
@@ -80,14 +81,17 @@ export class TeamsResponder implements Responder {
   }
 }
 
-function reach(url: URL, timeoutMs: number): Promise<void> {
+/** Connects where the webhook lives, through the SSRF guard, and hangs up. */
+async function reach(url: URL, timeoutMs: number): Promise<void> {
   const secure = url.protocol === 'https:';
   const port = Number(url.port) || (secure ? 443 : 80);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  await assertHostAllowed(host, port);
+  const options = { host, port, timeout: timeoutMs, lookup: guardedLookup };
   return new Promise((resolve, reject) => {
     const socket: Socket = secure
-      ? tlsConnect({ host, port, servername: host, timeout: timeoutMs }, done)
-      : netConnect({ host, port, timeout: timeoutMs }, done);
+      ? tlsConnect({ ...options, servername: host }, done)
+      : netConnect(options, done);
     function done(error?: Error): void {
       socket.destroy();
       if (error) reject(error);
