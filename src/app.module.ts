@@ -5,6 +5,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { configureOutboundPolicy } from './common/http/outbound';
 import { LoggingModule } from './common/logging/logging.module';
 import { DatabaseModule } from './database/database.module';
+import { ActionsModule } from './modules/actions';
 import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
 import { HealthModule } from './modules/health';
@@ -41,6 +42,7 @@ export class AppModule {
         EnrichmentModule,
         AllowlistModule,
         AssetsModule,
+        ActionsModule,
       ],
     };
   }

@@ -1,3 +1,8 @@
+export { ActionsModule } from './actions.module';
+export { ActionsService, type ActionOrigin, type ExecutionStarted } from './actions.service';
+export type { ActionWithApprovals } from './actions.repository';
+export { ActionDto, toActionDto } from './dto/action.dto';
+export { RequestActionDto } from './dto/request-action.dto';
 export { RESPONDER_DEFINITIONS } from './responders/responder.registry';
 export type {
   PlannedEffect,

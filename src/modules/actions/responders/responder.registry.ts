@@ -3,6 +3,8 @@ import { JIRA_RESPONDER } from './jira.responder';
 import { EMAIL_RESPONDER } from './email.responder';
 import { TEAMS_RESPONDER } from './teams.responder';
 import { SLACK_RESPONDER } from './slack.responder';
+import { EDR_RESPONDER } from './edr/edr.responder';
+import { IPTABLES_RESPONDER } from './iptables.responder';
 
 /** A responder whose implementation has not landed yet: flat settings, its secrets declared. */
 const pending = (name: string, secretKeys: readonly string[]): IntegrationDefinition => ({
@@ -19,7 +21,7 @@ export const RESPONDER_DEFINITIONS: readonly IntegrationDefinition[] = [
   EMAIL_RESPONDER,
   JIRA_RESPONDER,
   pending('firewall', ['apiKey']),
-  pending('edr', ['clientSecret']),
+  EDR_RESPONDER,
   pending('ldap', ['bindPassword']),
-  pending('iptables', []),
+  IPTABLES_RESPONDER,
 ];

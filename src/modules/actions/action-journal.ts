@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import type { AuthUser } from '../../common/auth/auth-user';
+import type { ActionStatus, CaseEventType } from '../../generated/prisma/enums';
+import { AuditService, type AuditAction } from '../audit';
+import { CasesService } from '../cases';
+import type { ActionRow } from './actions.repository';
+
+export interface JournalEntry {
+  action: ActionRow;
+  audit: AuditAction;
+  before: ActionStatus | null;
+  /** null: the system (expiry, the worker, a timed unblock). */
+  actor: AuthUser | null;
+  ip?: string | null;
+  /** The case timeline event, when the change belongs there. */
+  event?: CaseEventType;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Records one change of an action in the audit log and on its case's timeline, inside the
+ * transaction that made the change, so neither exists without the other.
+ */
+@Injectable()
+export class ActionJournal {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cases: CasesService,
+  ) {}
+
+  async record(client: PoolClient, entry: JournalEntry): Promise<void> {
+    const { action, before, actor } = entry;
+    const facts = {
+      actionId: action.id,
+      actionType: action.actionType,
+      target: action.target,
+      before,
+      after: action.status,
+      ...entry.data,
+    };
+    await this.audit.recordWith(client, {
+      actor,
+      action: entry.audit,
+      entityType: 'action',
+      entityId: action.id,
+      ip: entry.ip ?? null,
+      data: { caseId: action.caseId, ...facts },
+    });
+    if (entry.event)
+      await this.cases.addEvent(action.caseId, entry.event, facts, actor?.id ?? null, client);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { JobResult, JobWithMetadata } from 'pg-boss';
+import { AppConfig } from '../../../config/app-config';
+import { Database } from '../../../database/database';
+import { QueueName } from '../../../queue/queue-names';
+import { QueueService } from '../../../queue/queue.service';
+import { ActionExecutor } from './action-executor';
+import { ActionExpiry } from './action-expiry';
+import { TimedUnblock } from './timed-unblock';
+
+type ActionJob = JobWithMetadata<{ actionId: string }>;
+
+/** The action queues' workers in this process (none when WORKERS=0), and the expiry schedule. */
+@Injectable()
+export class ActionWorkers implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ActionWorkers');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly database: Database,
+    private readonly queue: QueueService,
+    private readonly executor: ActionExecutor,
+    private readonly expiry: ActionExpiry,
+    private readonly unblock: TimedUnblock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.workers === 0) return;
+    const options = {
+      batchSize: 1,
+      localConcurrency: this.config.workers,
+      includeMetadata: true,
+      pollingIntervalSeconds: this.database.mode === 'embedded' ? 0.5 : 2,
+    };
+    await this.queue.work(QueueName.ExecuteAction, options, (jobs) =>
+      settle(jobs as ActionJob[], (job) =>
+        this.executor.run(job.data.actionId, {
+          final: job.retryCount >= job.retryLimit,
+          signal: job.signal,
+        }),
+      ),
+    );
+    await this.queue.work(QueueName.UnblockDue, options, (jobs) =>
+      settle(jobs as ActionJob[], (job) => this.unblock.lift(job.data.actionId)),
+    );
+    await this.queue.work(QueueName.ExpireActions, { batchSize: 1 }, async (jobs) => {
+      const expired = await this.expiry.sweep();
+      return jobs.map((job) => ({ id: job.id, status: 'completed' as const, output: { expired } }));
+    });
+    await this.queue.schedule(QueueName.ExpireActions, '* * * * *');
+    this.logger.log('Action workers started');
+  }
+}
+
+/** Each job settles on its own outcome; a thrown error is retried by the queue. */
+async function settle(
+  jobs: ActionJob[],
+  run: (job: ActionJob) => Promise<unknown>,
+): Promise<JobResult[]> {
+  const outcomes = await Promise.allSettled(jobs.map(run));
+  return outcomes.map((outcome, index) =>
+    outcome.status === 'fulfilled'
+      ? { id: jobs[index].id, status: 'completed', output: { result: outcome.value } }
+      : {
+          id: jobs[index].id,
+          status: 'failed',
+          output: { message: String((outcome.reason as Error)?.message ?? outcome.reason) },
+        },
+  );
+}
