@@ -109,14 +109,13 @@ export class UsersService {
   }
 
   /** The caller behind a token, or null when the user is gone or deactivated. */
-  async findActive(id: string): Promise<AuthUser | null> {
-    const user = await this.prisma.user.findUnique({
-      where: { id },
-      select: { id: true, email: true, name: true, role: true, isActive: true },
-    });
-    return user?.isActive
-      ? { id: user.id, email: user.email, name: user.name, role: user.role }
-      : null;
+  findActive(id: string): Promise<AuthUser | null> {
+    return this.findActiveWhere({ id });
+  }
+
+  /** The active user whose Slack member id this is (Slack approvals act as them), or null. */
+  findActiveBySlackUserId(slackUserId: string): Promise<AuthUser | null> {
+    return this.findActiveWhere({ slackUserId });
   }
 
   async get(id: string): Promise<User> {
@@ -171,6 +170,16 @@ export class UsersService {
       }
       return user;
     });
+  }
+
+  private async findActiveWhere(where: Prisma.UserWhereUniqueInput): Promise<AuthUser | null> {
+    const user = await this.prisma.user.findUnique({
+      where,
+      select: { id: true, email: true, name: true, role: true, isActive: true },
+    });
+    return user?.isActive
+      ? { id: user.id, email: user.email, name: user.name, role: user.role }
+      : null;
   }
 
   private async assertKeepsAnAdmin(tx: Tx, before: User, dto: UpdateUserDto): Promise<void> {
