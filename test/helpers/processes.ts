@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './process-control';
+import { freePort, waitFor } from './process-control';
 import { TEST_SECRETS } from './test-app';
 
 export { stopProcess, waitFor } from './process-control';
