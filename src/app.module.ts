@@ -16,7 +16,7 @@ import { EnrichmentModule } from './modules/enrichment';
 import { INTEGRATION_DEFINITIONS } from './integrations.list';
 import { IntegrationsModule } from './modules/integrations';
 import { JobsModule } from './modules/jobs';
-import { AlertPipelineModule } from './orchestration';
+import { AlertActionsModule, AlertPipelineModule } from './orchestration';
 import { QueueModule } from './queue/queue.module';
 
 @Module({})
@@ -37,6 +37,7 @@ export class AppModule {
         QueueModule,
         AlertsModule,
         AlertPipelineModule,
+        AlertActionsModule,
         JobsModule,
         IntegrationsModule.forRoot(INTEGRATION_DEFINITIONS),
         EnrichmentModule,

@@ -1,2 +1,3 @@
 export { AlertPipelineModule } from './alert-pipeline/alert-pipeline.module';
 export { AlertPipeline, type PipelineResult } from './alert-pipeline/alert-pipeline';
+export { AlertActionsModule } from './alert-actions/alert-actions.module';

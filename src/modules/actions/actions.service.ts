@@ -107,6 +107,11 @@ export class ActionsService {
     return this.get(created.id);
   }
 
+  /** The checks `request` makes (target, params, allow-list) without storing anything. */
+  async validateRequest(dto: RequestActionDto): Promise<void> {
+    await this.policy.check(dto.actionType, dto.target, dto.params);
+  }
+
   /**
    * One approver's approval. The requester never approves (any role); an action on a CRITICAL
    * asset needs two different approvers and stays REQUESTED after the first.
