@@ -10,8 +10,10 @@ interface AuditRow {
   id: string;
   seq: string;
   created_at: Date;
+  actor_type: string | null;
   actor_id: string | null;
   actor_email: string | null;
+  actor_label: string | null;
   action: string;
   entity_type: string;
   entity_id: string | null;
@@ -29,6 +31,8 @@ function covered(fields: Omit<ChainedFields, 'prevHash'>): string {
     ...fields,
     seq: fields.seq.toString(),
     createdAt: fields.createdAt.toISOString(),
+    actorType: fields.actorType ?? undefined,
+    actorLabel: fields.actorLabel ?? undefined,
   });
 }
 
@@ -82,8 +86,10 @@ export async function rewriteAndRechain(
         id: row.id,
         seq: BigInt(row.seq),
         createdAt: row.created_at,
+        actorType: row.actor_type,
         actorId: row.actor_id,
         actorEmail: row.actor_email,
+        actorLabel: row.actor_label,
         action: row.action,
         entityType: row.entity_type,
         entityId: row.entity_id,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import {
   canonicalJson,
   deriveChainKey,
@@ -13,8 +13,10 @@ const entry: ChainedFields = {
   id: '5a4d8e59-8d1e-4c59-9a52-3f1b5c6f7a10',
   seq: 1n,
   createdAt: new Date('2026-11-21T10:00:00.000Z'),
+  actorType: 'user',
   actorId: null,
   actorEmail: 'admin@example.com',
+  actorLabel: null,
   action: 'auth.login_succeeded',
   entityType: 'user',
   entityId: 'u1',
@@ -45,6 +47,29 @@ describe('audit chain', () => {
     expect(linkHash(key, { ...entry, createdAt: new Date('2026-11-21T10:00:00.001Z') })).not.toBe(
       base,
     );
+    expect(linkHash(key, { ...entry, actorType: 'system' })).not.toBe(base);
+    expect(linkHash(key, { ...entry, actorLabel: 'U0SLACK' })).not.toBe(base);
+  });
+
+  it('links an entry older than actor kinds (no type, no label) exactly as it was sealed', () => {
+    const legacy = { ...entry, actorType: null, actorLabel: null };
+    const canonicalThen = canonicalJson({
+      id: entry.id,
+      seq: '1',
+      createdAt: entry.createdAt.toISOString(),
+      actorId: entry.actorId,
+      actorEmail: entry.actorEmail,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      data: entry.data,
+      ip: entry.ip,
+    });
+    const sealedThen = createHmac('sha256', key)
+      .update(entry.prevHash)
+      .update(canonicalThen)
+      .digest('hex');
+    expect(linkHash(key, legacy)).toBe(sealedThen);
   });
 
   it('ignores fields outside the chain, such as the stored hash itself', () => {

@@ -7,8 +7,11 @@ export interface ChainedFields {
   id: string;
   seq: bigint;
   createdAt: Date;
+  /** Null only on entries written before actor kinds existed. */
+  actorType: string | null;
   actorId: string | null;
   actorEmail: string | null;
+  actorLabel: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -43,8 +46,10 @@ export function linkHash(key: Buffer, fields: ChainedFields): string {
     id,
     seq,
     createdAt,
+    actorType,
     actorId,
     actorEmail,
+    actorLabel,
     action,
     entityType,
     entityId,
@@ -56,8 +61,11 @@ export function linkHash(key: Buffer, fields: ChainedFields): string {
     id,
     seq: seq.toString(),
     createdAt: createdAt.toISOString(),
+    // Left out when null, so entries sealed before these fields existed keep their links.
+    actorType: actorType ?? undefined,
     actorId,
     actorEmail,
+    actorLabel: actorLabel ?? undefined,
     action,
     entityType,
     entityId,

@@ -26,8 +26,10 @@ interface StagedRow {
   position: string;
   id: string;
   created_at: Date;
+  actor_type: string | null;
   actor_id: string | null;
   actor_email: string | null;
+  actor_label: string | null;
   action: string;
   entity_type: string;
   entity_id: string | null;
@@ -119,8 +121,10 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
         id: row.id,
         seq,
         createdAt: row.created_at,
+        actorType: row.actor_type,
         actorId: row.actor_id,
         actorEmail: row.actor_email,
+        actorLabel: row.actor_label,
         action: row.action,
         entityType: row.entity_type,
         entityId: row.entity_id,
@@ -151,8 +155,10 @@ function columns(sealed: Sealed[]): unknown[] {
     sealed.map((e) => e.id),
     sealed.map((e) => e.seq.toString()),
     sealed.map((e) => e.createdAt),
+    sealed.map((e) => e.actorType),
     sealed.map((e) => e.actorId),
     sealed.map((e) => e.actorEmail),
+    sealed.map((e) => e.actorLabel),
     sealed.map((e) => e.action),
     sealed.map((e) => e.entityType),
     sealed.map((e) => e.entityId),

@@ -6,6 +6,7 @@ import { Database } from '../../database/database';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { GENESIS_HASH, linkHash } from './audit-chain';
 import type { AuditAction } from './audit-action';
+import { storedActor, type AuditActor } from './audit-actor';
 import {
   checkpointSignatureValid,
   decodeCheckpoint,
@@ -20,12 +21,9 @@ import type { AuditQueryDto } from './dto/audit-query.dto';
 
 const VERIFY_CHUNK = 1000;
 
-export interface AuditActor {
-  id?: string | null;
-  email?: string | null;
-}
-
+/** One audited change; see audit-actor.ts for the actor model and how to record. */
 export interface AuditInput {
+  /** Null or omitted: the system. */
   actor?: AuditActor | null;
   action: AuditAction;
   entityType: string;
@@ -87,6 +85,7 @@ export class AuditService {
       entityType: query.entityType,
       entityId: query.entityId,
       actorId: query.actorId,
+      actorType: query.actorType,
       action: query.action,
       createdAt:
         query.from || query.to
@@ -214,11 +213,14 @@ export class AuditService {
 }
 
 function stagedValues(input: AuditInput): unknown[] {
+  const actor = storedActor(input.actor);
   return [
     randomUUID(),
     new Date(),
-    input.actor?.id ?? null,
-    input.actor?.email ?? null,
+    actor.type,
+    actor.id,
+    actor.email,
+    actor.label,
     input.action,
     input.entityType,
     input.entityId ?? null,

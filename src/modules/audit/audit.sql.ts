@@ -2,8 +2,8 @@
 
 /** One staged entry; no lock, so it costs what any INSERT costs in the caller's transaction. */
 export const INSERT_STAGED = `
-INSERT INTO audit_staging (id, created_at, actor_id, actor_email, action, entity_type, entity_id, data, ip)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+INSERT INTO audit_staging (id, created_at, actor_type, actor_id, actor_email, actor_label, action, entity_type, entity_id, data, ip)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
 /** Serialises sealers across every process sharing the database (never taken by writers). */
 export const SEALER_LOCK_KEY = 7_360_001;
@@ -14,13 +14,13 @@ export const READ_HEAD = `SELECT seq, hash FROM audit_head WHERE id = 1`;
 
 /** Only committed rows are visible, so an in-flight writer's entry waits for a later round. */
 export const READ_STAGED = `
-SELECT position, id, created_at, actor_id, actor_email, action, entity_type, entity_id, data, ip
+SELECT position, id, created_at, actor_type, actor_id, actor_email, actor_label, action, entity_type, entity_id, data, ip
 FROM audit_staging ORDER BY position LIMIT $1`;
 
 export const INSERT_SEALED = `
-INSERT INTO audit_log (id, seq, created_at, actor_id, actor_email, action, entity_type, entity_id, data, ip, prev_hash, hash)
-SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[],
-                     $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::text[], $12::text[])`;
+INSERT INTO audit_log (id, seq, created_at, actor_type, actor_id, actor_email, actor_label, action, entity_type, entity_id, data, ip, prev_hash, hash)
+SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                     $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::text[])`;
 
 /** Staged rows leave only once sealed (the staging trigger checks), and the head moves on. */
 export const RELEASE_STAGED_AND_MOVE_HEAD = `

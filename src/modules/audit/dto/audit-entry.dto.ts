@@ -1,12 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditLog } from '../../../generated/prisma/client';
+import { AUDIT_ACTOR_TYPES } from '../audit-actor';
 
 export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Position in the chain, from 1, without gaps' }) seq!: number;
   @ApiProperty() createdAt!: Date;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiPropertyOptional({
+    enum: AUDIT_ACTOR_TYPES,
+    nullable: true,
+    description: 'Who acted (null only on entries older than actor kinds)',
+  })
+  actorType!: string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The user (also for slack), or the ingest key for api-key',
+  })
+  actorId!: string | null;
   @ApiPropertyOptional({ nullable: true }) actorEmail!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The system job, the ingest key name or the Slack user id',
+  })
+  actorLabel!: string | null;
   @ApiProperty({ example: 'auth.login_failed' }) action!: string;
   @ApiProperty({ example: 'user' }) entityType!: string;
   @ApiPropertyOptional({ nullable: true }) entityId!: string | null;

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/validation/pagination.dto';
 import { IsOptionalDefined } from '../../../common/validation/optional';
+import { AUDIT_ACTOR_TYPES, type AuditActorType } from '../audit-actor';
 
 export class AuditQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ example: 'user' })
@@ -20,6 +21,11 @@ export class AuditQueryDto extends PaginationQueryDto {
   @IsOptionalDefined()
   @IsUUID()
   actorId?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_ACTOR_TYPES })
+  @IsOptionalDefined()
+  @IsIn(AUDIT_ACTOR_TYPES)
+  actorType?: AuditActorType;
 
   @ApiPropertyOptional({ example: 'auth.login_failed' })
   @IsOptionalDefined()
