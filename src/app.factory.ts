@@ -8,6 +8,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { requestId } from './common/http/request-id';
 import { registerAccessLog } from './common/logging/access-log';
 import { FrameworkLogLevels } from './common/logging/framework-log-levels';
+import { registerFormBodyParser } from './common/http/form-body';
 import { registerJsonBodyParser } from './common/http/json-body';
 import { registerPathParamLimit, ROUTER_MAX_PARAM_LENGTH } from './common/http/path-params';
 import { setupOpenApi } from './common/http/openapi';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(new FrameworkLogLevels(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, BODY_LIMIT_BYTES);
+  registerFormBodyParser(fastify, BODY_LIMIT_BYTES);
   registerPathParamLimit(fastify);
   registerResponseHeaders(fastify, { forceTls: config.forceHsts });
   registerAccessLog(fastify, config.logLevel);

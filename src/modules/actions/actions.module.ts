@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AllowlistModule } from '../allowlist';
 import { AssetsModule } from '../assets';
+import { AuthModule } from '../auth';
 import { CasesModule } from '../cases';
 import { ActionJournal } from './action-journal';
 import { ActionRequestPolicy } from './action-request.policy';
@@ -12,10 +13,14 @@ import { ActionExpiry } from './execution/action-expiry';
 import { ActionWorkers } from './execution/action-workers';
 import { ResponderResolver } from './execution/responder-resolver';
 import { TimedUnblock } from './execution/timed-unblock';
+import { SlackApprovalWorker } from './slack/slack-approval.worker';
+import { SLACK_CLOCK, SlackApprovals } from './slack/slack-approvals.service';
+import { SlackInteractionsController } from './slack/slack-interactions.controller';
+import { systemClock } from '../../common/time/clock';
 
 @Module({
-  imports: [AllowlistModule, AssetsModule, CasesModule],
-  controllers: [ActionsController],
+  imports: [AllowlistModule, AssetsModule, AuthModule, CasesModule],
+  controllers: [ActionsController, SlackInteractionsController],
   providers: [
     ActionsService,
     ActionsRepository,
@@ -26,6 +31,9 @@ import { TimedUnblock } from './execution/timed-unblock';
     ActionWorkers,
     ResponderResolver,
     TimedUnblock,
+    SlackApprovals,
+    SlackApprovalWorker,
+    { provide: SLACK_CLOCK, useValue: systemClock },
   ],
   exports: [ActionsService],
 })

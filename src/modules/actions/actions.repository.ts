@@ -213,7 +213,7 @@ export class ActionsRepository {
   }
 
   /** The case and alert facts a responder may show (a message, a ticket). */
-  async responseContext(action: ActionRow): Promise<ResponseContext> {
+  async responseContext(action: Action): Promise<ResponseContext> {
     const row = await this.prisma.action.findUnique({
       where: { id: action.id },
       select: {
