@@ -10,10 +10,10 @@ export const REDACTED = '[redacted]';
 
 /** One outbound HTTP request of a responder, exactly as sent (secrets included). */
 export interface HttpCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers: Record<string, string>;
-  /** Sent as JSON when present. */
+  /** Objects are sent as JSON, URLSearchParams as a form (application/x-www-form-urlencoded). */
   body?: unknown;
   /** How errors name the request: never the URL when the URL itself is a secret. */
   label: string;
@@ -37,7 +37,8 @@ export function httpEffect(
   for (const name of redact.headers ?? [])
     if (headers[name] !== undefined) headers[name] = REDACTED;
   const url = redact.url ? `${new URL(call.url).origin}/${REDACTED}` : call.url;
-  return { kind: 'http', method: call.method, url, headers, body: call.body };
+  const body = call.body instanceof URLSearchParams ? Object.fromEntries(call.body) : call.body;
+  return { kind: 'http', method: call.method, url, headers, body };
 }
 
 /**

@@ -5,14 +5,8 @@ import { TEAMS_RESPONDER } from './teams.responder';
 import { SLACK_RESPONDER } from './slack.responder';
 import { EDR_RESPONDER } from './edr/edr.responder';
 import { IPTABLES_RESPONDER } from './iptables.responder';
-
-/** A responder whose implementation has not landed yet: flat settings, its secrets declared. */
-const pending = (name: string, secretKeys: readonly string[]): IntegrationDefinition => ({
-  name,
-  kind: 'responder',
-  defaults: null,
-  secretKeys,
-});
+import { FIREWALL_RESPONDER } from './firewall.responder';
+import { LDAP_RESPONDER } from './ldap.responder';
 
 /** Every responder, one line each; adding one is its own file plus a line here. */
 export const RESPONDER_DEFINITIONS: readonly IntegrationDefinition[] = [
@@ -20,8 +14,8 @@ export const RESPONDER_DEFINITIONS: readonly IntegrationDefinition[] = [
   TEAMS_RESPONDER,
   EMAIL_RESPONDER,
   JIRA_RESPONDER,
-  pending('firewall', ['apiKey']),
+  FIREWALL_RESPONDER,
   EDR_RESPONDER,
-  pending('ldap', ['bindPassword']),
+  LDAP_RESPONDER,
   IPTABLES_RESPONDER,
 ];
