@@ -136,14 +136,14 @@ describe('Allowlist (e2e)', () => {
       expect.objectContaining({
         actorId: users.ADMIN.id,
         entityType: 'allowlist_entry',
-        data: { type: 'cidr', value: '10.0.0.0/8', reason: 'known good' },
+        data: { before: null, after: { type: 'cidr', value: '10.0.0.0/8', reason: 'known good' } },
       }),
     );
     const deleted = await audit('allowlist_entry.deleted');
     expect(deleted.total).toBe(2);
-    expect(deleted.items.map((e: { data: { type: string } }) => e.data.type).sort()).toEqual([
-      'hash',
-      'ip',
-    ]);
+    const deletedTypes = deleted.items.map(
+      (e: { data: { before: { type: string } } }) => e.data.before.type,
+    );
+    expect(deletedTypes.sort()).toEqual(['hash', 'ip']);
   });
 });

@@ -132,8 +132,8 @@ describe('Assets (e2e)', () => {
       'asset.created',
     ]);
     expect(audit.body.items[2].data).toMatchObject({
-      from: { criticality: 'LOW', ip: '2001:db8::42' },
-      to: { criticality: 'HIGH', ip: null },
+      before: { criticality: 'LOW', ip: '2001:db8::42' },
+      after: { criticality: 'HIGH', ip: null },
     });
   });
 });

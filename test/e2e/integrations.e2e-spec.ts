@@ -125,9 +125,9 @@ describe('Integrations (e2e)', () => {
       actorId: users.ADMIN.id,
       entityType: 'integration',
       data: {
-        enabled: true,
+        before: null,
+        after: { enabled: true, settings: { timeoutMs: 800 }, secrets: ['apiKey'] },
         secrets: { set: ['apiKey'], cleared: [] },
-        settings: { timeoutMs: 800 },
       },
     });
     expectNoSecrets(JSON.stringify(audit.body));

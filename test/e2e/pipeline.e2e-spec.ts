@@ -295,7 +295,11 @@ describe('Alert pipeline through the webhook (e2e)', () => {
       .expect(200);
     expect(audit.body.items[0]).toMatchObject({
       action: 'alert.status_changed',
-      data: { from: 'NEW', to: 'FALSE_POSITIVE', reason: 'load test' },
+      actorType: 'user',
+      data: {
+        before: { status: 'NEW', closedReason: null },
+        after: { status: 'FALSE_POSITIVE', closedReason: 'load test' },
+      },
     });
   });
 

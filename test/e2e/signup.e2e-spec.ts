@@ -155,17 +155,19 @@ describe('Signup with approval, the default (e2e)', () => {
     });
     const approved = entries.find((e) => e.action === 'user.approved');
     expect(approved).toMatchObject({
+      actorType: 'user',
       actorEmail: 'admin@example.com',
       data: {
-        from: { isActive: false, role: 'ANALYST', slackUserId: null },
-        to: { isActive: true, role: 'ANALYST', slackUserId: null },
+        before: { isActive: false, role: 'ANALYST', slackUserId: null },
+        after: { isActive: true, role: 'ANALYST', slackUserId: null },
       },
     });
     expect(approved?.ip).toBeTruthy();
     expect(entries.filter((e) => e.action === 'user.slack_id_changed')).toHaveLength(3);
     const created = entries.filter((e) => e.action === 'user.created').map((e) => e.data);
     expect(created).toContainEqual({
-      to: { role: 'APPROVER', isActive: true, slackUserId: null },
+      before: null,
+      after: { role: 'APPROVER', isActive: true, slackUserId: null },
       hasPassword: false,
     });
     expect(await auditValid(t, adminToken)).toBe(true);

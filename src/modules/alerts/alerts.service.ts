@@ -74,7 +74,10 @@ export class AlertsService {
   /** Triage: NEW, IN_PROGRESS, CLOSED or FALSE_POSITIVE; closing records when and why. */
   async update(actor: AuthUser, id: string, dto: UpdateAlertDto, ip?: string): Promise<Alert> {
     return this.prisma.$transaction(async (tx) => {
-      const before = await tx.alert.findUnique({ where: { id }, select: { status: true } });
+      const before = await tx.alert.findUnique({
+        where: { id },
+        select: { status: true, closedReason: true },
+      });
       if (!before) throw new AlertNotFoundError();
       const closing = CLOSED.includes(dto.status);
       const alert = await tx.alert.update({
@@ -93,7 +96,10 @@ export class AlertsService {
           entityType: 'alert',
           entityId: id,
           ip,
-          data: { from: before.status, to: dto.status, reason: dto.reason },
+          data: {
+            before: { status: before.status, closedReason: before.closedReason },
+            after: { status: alert.status, closedReason: alert.closedReason },
+          },
         },
         tx,
       );

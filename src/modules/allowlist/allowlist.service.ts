@@ -64,7 +64,7 @@ export class AllowlistService {
           entityType: 'allowlist_entry',
           entityId: created.id,
           ip,
-          data: { type: dto.type, value, reason: created.reason },
+          data: { before: null, after: { type: dto.type, value, reason: created.reason } },
         },
         tx,
       );
@@ -87,9 +87,12 @@ export class AllowlistService {
           entityId: id,
           ip,
           data: {
-            type: existing.type.toLowerCase(),
-            value: existing.value,
-            reason: existing.reason,
+            before: {
+              type: existing.type.toLowerCase(),
+              value: existing.value,
+              reason: existing.reason,
+            },
+            after: null,
           },
         },
         tx,

@@ -55,7 +55,8 @@ export class AssetsService {
           criticality: dto.criticality,
         },
       });
-      await this.record(tx, actor, AuditAction.AssetCreated, created.id, ip, snapshotOf(created));
+      const data = { before: null, after: snapshotOf(created) };
+      await this.record(tx, actor, AuditAction.AssetCreated, created.id, ip, data);
       return created;
     });
     this.matches.clear();
@@ -77,7 +78,7 @@ export class AssetsService {
           criticality: dto.criticality,
         },
       });
-      const data = { from: snapshotOf(before), to: snapshotOf(after) };
+      const data = { before: snapshotOf(before), after: snapshotOf(after) };
       await this.record(tx, actor, AuditAction.AssetUpdated, id, ip, data);
       return after;
     });
@@ -89,7 +90,8 @@ export class AssetsService {
     await this.prisma.$transaction(async (tx) => {
       const existing = await this.find(tx, id);
       await tx.asset.delete({ where: { id } });
-      await this.record(tx, actor, AuditAction.AssetDeleted, id, ip, snapshotOf(existing));
+      const data = { before: snapshotOf(existing), after: null };
+      await this.record(tx, actor, AuditAction.AssetDeleted, id, ip, data);
     });
     this.matches.clear();
   }

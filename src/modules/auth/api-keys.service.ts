@@ -62,7 +62,10 @@ export class ApiKeysService {
           entityType: 'api_key',
           entityId: created.id,
           ip,
-          data: { name: dto.name, source: dto.source, signed: Boolean(signingSecret) },
+          data: {
+            before: null,
+            after: { name: dto.name, source: dto.source, signed: Boolean(signingSecret) },
+          },
         },
         tx,
       );
@@ -80,6 +83,7 @@ export class ApiKeysService {
       const existing = await tx.apiKey.findUnique({ where: { id } });
       if (!existing) throw new ApiKeyNotFoundError();
       if (existing.revokedAt) return existing;
+      const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
       await this.audit.record(
         {
           actor,
@@ -87,11 +91,13 @@ export class ApiKeysService {
           entityType: 'api_key',
           entityId: id,
           ip,
-          data: { name: existing.name },
+          data: {
+            before: { name: existing.name, revokedAt: null },
+            after: { name: existing.name, revokedAt: updated.revokedAt },
+          },
         },
         tx,
       );
-      const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
       await tx.$executeRaw`SELECT pg_notify(${API_KEY_REVOKED_CHANNEL}, ${id})`;
       return updated;
     });

@@ -114,9 +114,20 @@ export class IntegrationsService {
           entityType: 'integration',
           entityId: name,
           ip,
+          // Secret names only, never their values.
           data: {
-            enabled: dto.enabled,
-            settings: split.settings,
+            before: row
+              ? {
+                  enabled: row.enabled,
+                  settings: storedSettings(row),
+                  secrets: Object.keys(this.openSecrets(row)).sort(),
+                }
+              : null,
+            after: {
+              enabled: dto.enabled,
+              settings: split.settings,
+              secrets: Object.keys(secrets).sort(),
+            },
             secrets: describeSecretUpdates(split.secrets),
           },
         },

@@ -36,14 +36,15 @@ export class JobsService {
     await this.queue.retry(job.queue as QueueName, id);
     const alertId = typeof job.data.alertId === 'string' ? job.data.alertId : undefined;
     if (alertId) await this.alerts.markRequeued(alertId);
+    const after = await this.get(id);
     await this.audit.record({
       actor,
       action: AuditAction.JobRetried,
       entityType: 'job',
       entityId: id,
       ip,
-      data: { alertId },
+      data: { before: { state: job.state }, after: { state: after.state }, alertId },
     });
-    return this.get(id);
+    return after;
   }
 }
