@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { ConfigError } from './config.error';
 import { loadOrCreateDevSecrets } from './dev-secrets';
 import { EnvSchema, type LogLevel, type SignupMode } from './env.schema';
+import { parseSlaTargets, type SlaTargets } from './sla-targets';
 
 export type Environment = Record<string, string | undefined>;
 
@@ -80,6 +81,8 @@ export class AppConfig {
   readonly outboundAllowCidrs: string[];
   readonly enrichment: EnrichmentEnv;
   readonly actions: ActionsEnv;
+  /** SLA_TARGETS with the defaults filled in. */
+  readonly slaTargets: SlaTargets;
   readonly scoreAutoCloseBelow: number;
   /** Parsed SCORE_WEIGHTS (validated by the scoring module). */
   readonly scoreWeights: Record<string, unknown>;
@@ -152,6 +155,7 @@ export class AppConfig {
       blockMaxPrefixV6: env.BLOCK_MAX_PREFIX_V6,
       executeWaitMs: env.ACTION_EXECUTE_WAIT_MS,
     };
+    this.slaTargets = parseSlaTargets(env.SLA_TARGETS);
     this.scoreAutoCloseBelow = env.SCORE_AUTO_CLOSE_BELOW;
     this.scoreWeights = parseJsonObject('SCORE_WEIGHTS', env.SCORE_WEIGHTS);
     this.startupWarnings = warnings;

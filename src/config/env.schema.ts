@@ -275,6 +275,13 @@ export class EnvSchema {
   @Max(30000)
   ACTION_EXECUTE_WAIT_MS = 2000;
 
+  // ---------------------------------------------------------------- cases
+
+  /** Acknowledge/resolve targets per severity, `CRITICAL=15m/4h,HIGH=1h/24h,...` (see README). */
+  @IsOptional()
+  @IsString()
+  SLA_TARGETS?: string;
+
   // ---------------------------------------------------------------- enrichment
 
   @Type(() => Number)
