@@ -4,6 +4,8 @@ import type { Responder, ResponderDeps } from '../responder';
 import { defineResponder } from '../responder-definition';
 import { ResponderError } from '../responder.errors';
 import { configured, readSettings } from '../responder-settings';
+import { CROWDSTRIKE_PRESET } from './crowdstrike.preset';
+import { DEFENDER_PRESET } from './defender.preset';
 import { EDR_SIMULATOR } from './simulator.preset';
 
 export const EDR_PRESET_NAMES = ['crowdstrike', 'defender', 'simulator'] as const;
@@ -16,6 +18,8 @@ export interface EdrSettings {
   clientId: string;
   /** Secret. */
   clientSecret: string;
+  /** defender: the Entra ID token endpoint (https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token). */
+  tokenUrl: string;
   timeoutMs: number;
 }
 
@@ -24,6 +28,7 @@ export const EDR_DEFAULTS: EdrSettings = {
   baseUrl: '',
   clientId: '',
   clientSecret: '',
+  tokenUrl: '',
   timeoutMs: 10_000,
 };
 
@@ -37,6 +42,8 @@ export interface EdrPresetImplementation {
 /** Every preset, one line each; adding one is its own file plus a line here. */
 const PRESETS: Partial<Record<EdrPreset, EdrPresetImplementation>> = {
   simulator: EDR_SIMULATOR,
+  crowdstrike: CROWDSTRIKE_PRESET,
+  defender: DEFENDER_PRESET,
 };
 
 function presetOf(settings: EdrSettings): EdrPresetImplementation {
