@@ -31,6 +31,8 @@ export class ActionWorkers implements OnApplicationBootstrap {
       localConcurrency: this.config.workers,
       includeMetadata: true,
       pollingIntervalSeconds: this.database.mode === 'embedded' ? 0.5 : 2,
+      // LISTEN/NOTIFY wakes workers for new jobs, not for delayed ones coming due (a timed unblock).
+      notifyPollingIntervalSeconds: 2,
     };
     await this.queue.work(QueueName.ExecuteAction, options, (jobs) =>
       settle(jobs as ActionJob[], (job) =>
