@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from '../helpers/process-control';
 import type { FakeReply } from './fake-vendor.server';
 
 /** One request as the fake received it, body included. */
@@ -56,15 +57,14 @@ export abstract class RecordingServer {
   }
 
   /** Resolves once `count` requests reached `path` (for effects the app makes asynchronously). */
-  async waitForRequests(path: string, count = 1, timeoutMs = 15_000): Promise<RecordedRequest[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.requestsTo(path).length < count) {
-      if (Date.now() > deadline) {
-        throw new Error(`${path}: ${this.requestsTo(path).length} of ${count} requests arrived`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return this.requestsTo(path);
+  waitForRequests(path: string, count = 1): Promise<RecordedRequest[]> {
+    const arrived = () => this.requestsTo(path);
+    return waitFor(
+      `${count} requests to ${path}`,
+      () => Promise.resolve(arrived().length >= count ? arrived() : undefined),
+      20_000,
+      20,
+    );
   }
 
   private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
