@@ -147,6 +147,8 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: only([...ADMIN], 404),
   },
   { method: 'delete', path: `/assets/${MISSING}`, expect: only([...ADMIN], 404) },
+  // Public to the JWT guard: only Slack's v0 signature opens it (no slack integration here: 401).
+  { method: 'post', path: '/integrations/slack/interactions', body: {}, expect: PUBLIC(401) },
 ];
 
 export { MISSING as MISSING_ID };
