@@ -96,12 +96,8 @@ export class PaloAltoFirewall implements FirewallPreset {
   }
 
   async test(): Promise<{ ok: boolean; detail: string }> {
-    const xml = await this.send(
-      this.call(
-        { type: 'op', cmd: '<show><system><info></info></system></show>' },
-        'show system info',
-      ),
-    );
+    const info = { type: 'op', cmd: '<show><system><info></info></system></show>' };
+    const xml = await this.send({ ...this.call(info, 'show system info'), retrySafe: true });
     const version = /<sw-version>([^<]*)<\/sw-version>/.exec(xml)?.[1];
     return {
       ok: true,
@@ -110,9 +106,11 @@ export class PaloAltoFirewall implements FirewallPreset {
   }
 
   private async read(action: 'get' | 'show', xpath: string, signal?: AbortSignal) {
-    return resultOf(
-      await this.send(this.call({ type: 'config', action, xpath }, `config ${action}`), signal),
-    );
+    const call = {
+      ...this.call({ type: 'config', action, xpath }, `config ${action}`),
+      retrySafe: true,
+    };
+    return resultOf(await this.send(call, signal));
   }
 
   private config(action: 'set' | 'delete', xpath: string, element?: string): HttpCall {

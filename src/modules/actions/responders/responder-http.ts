@@ -17,6 +17,8 @@ export interface HttpCall {
   body?: unknown;
   /** How errors name the request: never the URL when the URL itself is a secret. */
   label: string;
+  /** A POST that is harmless to repeat (a read, a token): retried like a GET. */
+  retrySafe?: boolean;
 }
 
 export interface HttpAnswer {

@@ -44,6 +44,7 @@ export async function clientCredentialsToken(
     headers: {},
     body: form,
     label: 'OAuth2 token',
+    retrySafe: true,
   };
   const body = await edrExpect(settings, call, signal, [200, 201]);
   const token = (body as { access_token?: unknown } | undefined)?.access_token;
