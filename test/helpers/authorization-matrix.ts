@@ -29,6 +29,7 @@ export const ANY = ['ADMIN', 'APPROVER', 'ANALYST', 'AUDITOR'] as const;
 export const ANALYST_PLUS = ['ADMIN', 'APPROVER', 'ANALYST'] as const;
 export const ADMIN = ['ADMIN'] as const;
 export const AUDIT_READERS = ['ADMIN', 'AUDITOR'] as const;
+export const APPROVERS = ['ADMIN', 'APPROVER'] as const;
 
 export const PUBLIC = (status: number): Record<Caller, number> => ({
   ANONYMOUS: status,
@@ -147,6 +148,30 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: only([...ADMIN], 404),
   },
   { method: 'delete', path: `/assets/${MISSING}`, expect: only([...ADMIN], 404) },
+  {
+    method: 'post',
+    path: `/cases/${MISSING}/actions`,
+    body: { actionType: 'BLOCK_IP', target: '203.0.113.250' },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  {
+    method: 'post',
+    path: `/api/v1/alerts/${MISSING}/actions/block_ip`,
+    template: '/api/v1/alerts/{alertId}/actions/{actionName}',
+    body: {},
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  { method: 'get', path: '/actions', expect: only([...ANY], 200) },
+  { method: 'get', path: `/actions/${MISSING}`, expect: only([...ANY], 404) },
+  { method: 'patch', path: `/actions/${MISSING}/approve`, expect: only([...APPROVERS], 404) },
+  {
+    method: 'patch',
+    path: `/actions/${MISSING}/reject`,
+    body: { reason: 'matrix' },
+    expect: only([...APPROVERS], 404),
+  },
+  { method: 'patch', path: `/actions/${MISSING}/execute`, expect: only([...APPROVERS], 404) },
+  { method: 'post', path: `/actions/${MISSING}/retry`, expect: only([...ADMIN], 404) },
   // Public to the JWT guard: only Slack's v0 signature opens it (no slack integration here: 401).
   { method: 'post', path: '/integrations/slack/interactions', body: {}, expect: PUBLIC(401) },
 ];
