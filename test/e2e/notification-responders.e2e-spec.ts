@@ -182,6 +182,8 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
     });
     expect(blocks[1].text?.text).toBe('Heads up');
     expect(done.output?.ts).toBe(slack.messages.find((m) => m.channel === 'C0SOCROOM1')?.ts);
+    // A first attempt does not pay for Slack's rate-limited history read; only a retry does.
+    expect(slack.calls('conversations.history')).toHaveLength(0);
   });
 
   it('NOTIFY_TEAMS posts an Adaptive Card with open-URL links only', async () => {

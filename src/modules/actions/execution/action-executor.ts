@@ -16,6 +16,8 @@ import { ResponderResolver } from './responder-resolver';
 export interface ExecutionAttempt {
   /** pg-boss will not retry this job again: a failure now is final. */
   final: boolean;
+  /** The job's earlier tries (pg-boss retryCount). */
+  retries: number;
   signal?: AbortSignal;
 }
 
@@ -45,7 +47,9 @@ export class ActionExecutor {
         : ResponderMode.Live;
     let outcome: Outcome;
     try {
-      const result = await this.callResponder(action, mode, attempt.signal);
+      // Earlier finished runs (POST /retry after FAILED) plus this job's own retries.
+      const number = action.attempts + attempt.retries + 1;
+      const result = await this.callResponder(action, mode, number, attempt.signal);
       outcome = { status: ActionStatus.EXECUTED, ...describe(result), mode, error: null };
     } catch (error) {
       // Worth another try (a timeout, a 503, our own database): let the queue retry with backoff.
@@ -68,6 +72,7 @@ export class ActionExecutor {
   private async callResponder(
     action: ActionRow,
     mode: ResponderMode,
+    attempt: number,
     signal?: AbortSignal,
   ): Promise<ResponderResult & { responder: string }> {
     const block = action.unblockOfId ? await this.repository.find(action.unblockOfId) : null;
@@ -83,6 +88,7 @@ export class ActionExecutor {
       params: isJsonObject(action.params) ? action.params : {},
       context: await this.repository.responseContext(action),
       mode,
+      attempt,
       signal,
     });
     return { ...result, responder: responder.name };

@@ -38,6 +38,7 @@ export class ActionWorkers implements OnApplicationBootstrap {
       settle(jobs as ActionJob[], (job) =>
         this.executor.run(job.data.actionId, {
           final: job.retryCount >= job.retryLimit,
+          retries: job.retryCount,
           signal: job.signal,
         }),
       ),
