@@ -32,10 +32,26 @@ Pool.prototype.query = function patchedQuery(this: Pool, ...args: unknown[]) {
   return (originalQuery.apply(this, args) as Promise<QueryResult>).then(asTextColumns);
 } as typeof Pool.prototype.query;
 
+/*
+ * adapter-pg's executeScript splits a migration on every ';', which breaks function bodies
+ * ($$ ... ; ... $$, e.g. the audit log's append-only triggers). PostgreSQL runs a whole
+ * multi-statement script as one simple query, as the app's own migration runner does.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect(): ReturnType<PrismaPg['connect']> {
+    const adapter = await super.connect();
+    const pool = (adapter as unknown as { client: Pool }).client;
+    adapter.executeScript = async (script: string): Promise<void> => {
+      await pool.query(script);
+    };
+    return adapter;
+  }
+}
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
-  adapter: () => Promise.resolve(new PrismaPg({ connectionString: databaseUrl })),
+  adapter: () => Promise.resolve(new WholeScriptPrismaPg({ connectionString: databaseUrl })),
 });

@@ -39,6 +39,22 @@ describe('Deduplication never hides indicators (e2e)', () => {
     const original = await processed(malwareAlert('m-1', [FIRST_HASH]));
     const sameAgain = await processed(malwareAlert('m-2', [FIRST_HASH]));
     expect(sameAgain.duplicateOfId).toBe(original.id);
+    const folded = await t
+      .http()
+      .get(`/audit?entityId=${sameAgain.id}`)
+      .auth(users.AUDITOR.token, bearer)
+      .expect(200);
+    expect(folded.body.items).toEqual([
+      expect.objectContaining({
+        action: 'alert.closed_as_duplicate',
+        actorType: 'system',
+        actorLabel: 'alert-pipeline',
+        data: {
+          before: { status: 'NEW' },
+          after: { status: 'CLOSED', duplicateOfId: original.id },
+        },
+      }),
+    ]);
 
     const withNewHash = await processed(malwareAlert('m-3', [NEW_HASH]));
     expect(withNewHash).toMatchObject({ duplicateOfId: null, status: 'NEW', state: 'PROCESSED' });

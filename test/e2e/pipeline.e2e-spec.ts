@@ -69,6 +69,29 @@ describe('Alert pipeline through the webhook (e2e)', () => {
     expect(alert.scoreBreakdown?.reduce((sum, entry) => sum + entry.points, 0)).toBe(
       alert.riskScore,
     );
+    const audit = await t
+      .http()
+      .get(`/audit?entityId=${alert.id}`)
+      .auth(users.AUDITOR.token, bearer)
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'alert.auto_closed',
+        actorType: 'system',
+        actorLabel: 'alert-pipeline',
+        ip: null,
+        data: {
+          before: { status: 'NEW' },
+          after: {
+            status: 'CLOSED',
+            autoClosed: true,
+            reason: alert.closedReason,
+            riskScore: alert.riskScore,
+            severity: alert.severity,
+          },
+        },
+      }),
+    ]);
   });
 
   it('opens a case for a critical alert with malicious intel, with verdicts on the observables', async () => {

@@ -13,7 +13,21 @@ export enum AuditAction {
   ApiKeyRevoked = 'api_key.revoked',
   JobRetried = 'job.retried',
   CaseCreated = 'case.created',
+  CaseUpdated = 'case.updated',
+  CaseNoteAdded = 'case.note_added',
+  CaseAlertsLinked = 'case.alerts_linked',
+  /** A case folded into another: it is closed as DUPLICATE (entity: the merged case). */
+  CaseMerged = 'case.merged',
+  /** The case a merge folded others into (entity: the surviving case). */
+  CaseMergedFrom = 'case.merged_from',
+  CaseTicketLinked = 'case.ticket_linked',
   AlertStatusChanged = 'alert.status_changed',
+  /** The pipeline closed a low-risk alert by itself. */
+  AlertAutoClosed = 'alert.auto_closed',
+  /** The pipeline folded a repeat into its original. */
+  AlertClosedAsDuplicate = 'alert.closed_as_duplicate',
+  /** Re-enrichment found bad intel on an auto-closed alert and reopened it. */
+  AlertReopened = 'alert.reopened',
   IntegrationUpdated = 'integration.updated',
   AllowlistEntryCreated = 'allowlist_entry.created',
   AllowlistEntryDeleted = 'allowlist_entry.deleted',

@@ -31,3 +31,30 @@ UPDATE audit_head SET seq = $2, last_id = $3, hash = $4 WHERE id = 1`;
 export const CLAIM_CHECKPOINT_SLOT = `
 UPDATE audit_head SET checkpoint_slot = $1 WHERE id = 1 AND checkpoint_slot < $1
 RETURNING seq, hash`;
+
+/** What a hot-path statement stages about the rows its CTE changed. */
+export interface SystemAuditStatement {
+  /** The system job that made the change (the actor's label). */
+  job: string;
+  action: string;
+  entityType: string;
+  /** FROM (and WHERE) over the statement's own CTE: one entry per row. */
+  from: string;
+  /** SQL expressions over those rows. */
+  entityId: string;
+  data: string;
+}
+
+const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The tail of a data-modifying statement that stages one system audit entry per changed row,
+ * so an automatic decision and its audit entry commit together in one round trip, lock-free.
+ */
+export function stageSystemAuditSql(statement: SystemAuditStatement): string {
+  return `
+INSERT INTO audit_staging (id, created_at, actor_type, actor_id, actor_email, actor_label, action, entity_type, entity_id, data, ip)
+SELECT gen_random_uuid(), now(), 'system', NULL, NULL, ${literal(statement.job)}, ${literal(statement.action)},
+       ${literal(statement.entityType)}, ${statement.entityId}, ${statement.data}, NULL
+  FROM ${statement.from}`;
+}

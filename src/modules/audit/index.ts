@@ -10,3 +10,4 @@ export {
 } from './audit-actor';
 export { AuditAction } from './audit-action';
 export { canonicalJson } from './audit-chain';
+export { stageSystemAuditSql, type SystemAuditStatement } from './audit.sql';

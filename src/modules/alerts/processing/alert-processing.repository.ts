@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, Observable } from '../../../generated/prisma/client';
-import { AlertState, AlertStatus, type Severity } from '../../../generated/prisma/enums';
+import { AlertState, type Severity } from '../../../generated/prisma/enums';
 import { toObservableType } from '../../../common/indicators/indicator-enum';
 import { Database } from '../../../database/database';
 import { inTransaction } from '../../../database/pg-transaction';
@@ -15,6 +15,7 @@ import {
   FINISH,
   LINK_CASE,
   LOCK_FINGERPRINT,
+  REOPEN_AUTO_CLOSED,
   STORE_ANALYSIS,
   STORE_DUPLICATE,
   STORE_OBSERVABLES,
@@ -157,11 +158,8 @@ export class AlertProcessingRepository {
 
   /** An auto-closed alert whose evidence turned bad on re-enrichment goes back to the queue. */
   async reopenAutoClosed(alertId: string, reason: string): Promise<boolean> {
-    const reopened = await this.prisma.alert.updateMany({
-      where: { id: alertId, autoClosed: true, status: AlertStatus.CLOSED },
-      data: { status: AlertStatus.NEW, autoClosed: false, closedAt: null, closedReason: reason },
-    });
-    return reopened.count > 0;
+    const reopened = await this.database.pool.query(REOPEN_AUTO_CLOSED, [alertId, reason]);
+    return (reopened.rowCount ?? 0) > 0;
   }
 
   /** A failed alert whose job an operator retried waits as RECEIVED until the job runs. */

@@ -1,7 +1,17 @@
+import { AuditAction, stageSystemAuditSql } from '../../audit';
+
 /**
  * The pipeline's per-alert statements in plain SQL: Prisma's query compiler cost about 1 ms of
  * CPU per call, half of a worker's time (bench/README.md), so the hot path bypasses it.
+ * Status changes the pipeline makes by itself stage their audit entry in the same statement.
  */
+
+const PIPELINE_JOB = 'alert-pipeline';
+
+/** `{before: {status}, after: {status, ...extra}}` over a CTE's old_status and status columns. */
+const statusChange = (extra: string): string =>
+  `jsonb_build_object('before', jsonb_build_object('status', old_status),
+                      'after', jsonb_build_object('status', status${extra}))`;
 
 const PROCESSING_COLUMNS = `id, source, connector, raw_payload AS "rawPayload", received_at AS "receivedAt",
   title, case_id AS "caseId", fingerprint`;
@@ -48,9 +58,20 @@ const ANALYSIS_COLUMNS = `normalized = $2::jsonb, title = $3, external_id = $4, 
 export const STORE_ANALYSIS = `UPDATE alerts SET ${ANALYSIS_COLUMNS} WHERE id = $1`;
 
 export const STORE_DUPLICATE = `
-  UPDATE alerts SET ${ANALYSIS_COLUMNS}, duplicate_of_id = $8, state = 'PROCESSED',
-         processed_at = now(), status = 'CLOSED', closed_at = now(), closed_reason = $9
-   WHERE id = $1`;
+  WITH before AS (SELECT id AS alert_id, status AS old_status FROM alerts WHERE id = $1 FOR UPDATE),
+  closed AS (
+    UPDATE alerts SET ${ANALYSIS_COLUMNS}, duplicate_of_id = $8, state = 'PROCESSED',
+           processed_at = now(), status = 'CLOSED', closed_at = now(), closed_reason = $9
+      FROM before WHERE id = before.alert_id
+    RETURNING id, old_status, status, duplicate_of_id)
+  ${stageSystemAuditSql({
+    job: PIPELINE_JOB,
+    action: AuditAction.AlertClosedAsDuplicate,
+    entityType: 'alert',
+    from: 'closed',
+    entityId: 'id::text',
+    data: statusChange(`, 'duplicateOfId', duplicate_of_id`),
+  })}`;
 
 export const COUNT_REPEAT = `
   UPDATE alerts SET occurrences = occurrences + 1, last_seen_at = $2, updated_at = now()
@@ -62,14 +83,47 @@ export const COUNT_EARLIER_OCCURRENCES = `
 
 /** Score and decision; auto-close ($6, its reason) only touches an alert nobody has triaged. */
 export const FINISH = `
-  UPDATE alerts SET risk_score = $2, severity = $3::"Severity", score_breakdown = $4::jsonb,
-         enrichment_partial = $5, state = 'PROCESSED', processed_at = now(),
-         processing_error = NULL, updated_at = now(),
-         auto_closed = auto_closed OR ($6::text IS NOT NULL AND status = 'NEW'),
-         closed_at = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN now() ELSE closed_at END,
-         closed_reason = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN $6 ELSE closed_reason END,
-         status = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN 'CLOSED' ELSE status END
-   WHERE id = $1`;
+  WITH before AS (SELECT id AS alert_id, status AS old_status FROM alerts WHERE id = $1 FOR UPDATE),
+  finished AS (
+    UPDATE alerts SET risk_score = $2, severity = $3::"Severity", score_breakdown = $4::jsonb,
+           enrichment_partial = $5, state = 'PROCESSED', processed_at = now(),
+           processing_error = NULL, updated_at = now(),
+           auto_closed = auto_closed OR ($6::text IS NOT NULL AND status = 'NEW'),
+           closed_at = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN now() ELSE closed_at END,
+           closed_reason = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN $6 ELSE closed_reason END,
+           status = CASE WHEN $6::text IS NOT NULL AND status = 'NEW' THEN 'CLOSED' ELSE status END
+      FROM before WHERE id = before.alert_id
+    RETURNING id, old_status, status, closed_reason, risk_score, severity)
+  ${stageSystemAuditSql({
+    job: PIPELINE_JOB,
+    action: AuditAction.AlertAutoClosed,
+    entityType: 'alert',
+    from: `finished WHERE old_status = 'NEW' AND status = 'CLOSED'`,
+    entityId: 'id::text',
+    data: statusChange(
+      `, 'autoClosed', true, 'reason', closed_reason, 'riskScore', risk_score, 'severity', severity`,
+    ),
+  })}`;
+
+/** An auto-closed alert whose evidence turned bad goes back to NEW; returns the row if it did. */
+export const REOPEN_AUTO_CLOSED = `
+  WITH before AS (
+    SELECT id AS alert_id, status AS old_status FROM alerts
+     WHERE id = $1 AND auto_closed AND status = 'CLOSED' FOR UPDATE),
+  reopened AS (
+    UPDATE alerts SET status = 'NEW', auto_closed = false, closed_at = NULL, closed_reason = $2,
+           updated_at = now()
+      FROM before WHERE id = before.alert_id
+    RETURNING id, old_status, status, closed_reason)
+  ${stageSystemAuditSql({
+    job: PIPELINE_JOB,
+    action: AuditAction.AlertReopened,
+    entityType: 'alert',
+    from: 'reopened',
+    entityId: 'id::text',
+    data: statusChange(`, 'reason', closed_reason`),
+  })}
+  RETURNING entity_id`;
 
 /** The case the cases module put the alert in; never replaces a link someone already made. */
 export const LINK_CASE = `
