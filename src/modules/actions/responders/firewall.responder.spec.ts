@@ -1,3 +1,4 @@
+import { responderFailure } from '../../../../test/helpers/responder-failure';
 import { FortiGateFake } from '../../../../test/fakes/fortigate.fake';
 import { GenericFirewallFake } from '../../../../test/fakes/firewall.fake';
 import { PaloAltoFake } from '../../../../test/fakes/paloalto.fake';
@@ -8,7 +9,6 @@ import { IntegrationSettingsError } from '../../integrations';
 import { FIREWALL_RESPONDER, firewallSettings } from './firewall.responder';
 import { jsonEscape, renderTemplate, urlEscape } from './generic-firewall';
 import { ResponderMode, type ResponderResult } from './responder';
-import { ResponderError } from './responder.errors';
 
 const VSYS = "/config/devices/entry[@name='localhost.localdomain']/vsys/entry[@name='vsys1']";
 const ACTION_ID = '0b7f6a52-6d1e-4c55-9b3e-4f1f2f0a9c01';
@@ -28,15 +28,6 @@ function run(
     context: { caseId: 'case-1' },
     mode: options.mode ?? ResponderMode.Live,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ResponderError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ResponderError);
-  return error as ResponderError;
 }
 
 beforeAll(() => configureOutboundPolicy(['127.0.0.0/8']));
@@ -168,13 +159,15 @@ describe('firewall preset paloalto (PAN-OS XML API)', () => {
   );
 
   it('a missing address group fails with the reason, not retryable', async () => {
-    const error = await failure(run({ ...settings(), group: 'nope' }, pan.apiKey, '203.0.113.7'));
+    const error = await responderFailure(
+      run({ ...settings(), group: 'nope' }, pan.apiKey, '203.0.113.7'),
+    );
     expect(error.message).toBe('firewall: address group "nope" not found on the firewall');
     expect(error.retryable).toBe(false);
   });
 
   it('a wrong API key is refused credentials, not retryable', async () => {
-    const error = await failure(run(settings(), 'wrong', '203.0.113.7'));
+    const error = await responderFailure(run(settings(), 'wrong', '203.0.113.7'));
     expect(error.message).toBe(
       'firewall: PAN-OS config get: HTTP 403 credentials refused: Invalid credential',
     );
@@ -290,7 +283,7 @@ describe('firewall preset fortigate (FortiOS REST API)', () => {
   });
 
   it('a missing group fails with the reason', async () => {
-    const error = await failure(block('203.0.113.7', {}, { group: 'NOPE' }));
+    const error = await responderFailure(block('203.0.113.7', {}, { group: 'NOPE' }));
     expect(error.message).toBe('firewall: address group "NOPE" not found (addrgrp)');
   });
 
@@ -343,9 +336,11 @@ describe('firewall preset generic (templated request)', () => {
 
   it('a 5xx is a retryable failure, a 4xx is not', async () => {
     api.answer({ status: 503, body: {} }, { status: 400, body: {} });
-    const unavailable = await failure(run(settings({ method: 'POST' }), 'k', '203.0.113.7'));
+    const unavailable = await responderFailure(
+      run(settings({ method: 'POST' }), 'k', '203.0.113.7'),
+    );
     expect(unavailable.retryable).toBe(true);
-    const refused = await failure(run(settings({ method: 'POST' }), 'k', '203.0.113.7'));
+    const refused = await responderFailure(run(settings({ method: 'POST' }), 'k', '203.0.113.7'));
     expect(refused.message).toBe('firewall: generic block request: HTTP 400 request refused');
     expect(refused.retryable).toBe(false);
   });

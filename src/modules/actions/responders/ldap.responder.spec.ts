@@ -1,3 +1,4 @@
+import { responderFailure } from '../../../../test/helpers/responder-failure';
 import type { Client } from 'ldapts';
 import { configureOutboundPolicy } from '../../../common/http/outbound';
 import { ActionType } from '../../../generated/prisma/enums';
@@ -13,7 +14,6 @@ import {
 import { IntegrationSettingsError } from '../../integrations';
 import { LDAP_RESPONDER, ldapSettings, PERMANENT_LOCK } from './ldap.responder';
 import { ResponderMode, type ResponderRequest, type ResponderResult } from './responder';
-import { ResponderError } from './responder.errors';
 
 const NORMAL_DONT_EXPIRE = 0x10200;
 
@@ -83,17 +83,6 @@ describe('LdapResponder against a real slapd', () => {
     return Array.isArray(value) && value.length === 0 ? undefined : value;
   };
 
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a ResponderError');
-      },
-      (error: unknown) => {
-        expect(error).toBeInstanceOf(ResponderError);
-        return error as ResponderError;
-      },
-    );
-
   describe('ad mode', () => {
     it('ORs ACCOUNTDISABLE into userAccountControl, keeps the other flags, and reads it back', async () => {
       const result = await disable('alice');
@@ -139,7 +128,7 @@ describe('LdapResponder against a real slapd', () => {
     });
 
     it('fails (not retryable) when no account matches', async () => {
-      const error = await failure(disable('nobody'));
+      const error = await responderFailure(disable('nobody'));
       expect(error.message).toBe(
         `ldap: no account under ${SLAPD_BASE_DN} match "nobody"; exactly one is required`,
       );
@@ -147,7 +136,7 @@ describe('LdapResponder against a real slapd', () => {
     });
 
     it('fails when two accounts match, and touches neither', async () => {
-      const error = await failure(disable('twin'));
+      const error = await responderFailure(disable('twin'));
       expect(error.message).toContain('2 accounts under');
       const { searchEntries } = await admin.search(SLAPD_BASE_DN, {
         filter: '(sAMAccountName=twin)',
@@ -179,7 +168,7 @@ describe('LdapResponder against a real slapd', () => {
     });
 
     it('two accounts sharing a mail address: FAILED with the reason', async () => {
-      const error = await failure(disable('shared@example.test', { mode: 'openldap' }));
+      const error = await responderFailure(disable('shared@example.test', { mode: 'openldap' }));
       expect(error.message).toContain('2 accounts under');
     });
   });
@@ -188,7 +177,7 @@ describe('LdapResponder against a real slapd', () => {
     it.each(['*', 'a)(uid=*', '*)(|(uid=*', 'bo*', '\\2a'])(
       '"%s" matches no account',
       async (name) => {
-        const error = await failure(disable(name, { mode: 'openldap' }));
+        const error = await responderFailure(disable(name, { mode: 'openldap' }));
         expect(error.message).toContain('no account under');
         expect(await attribute(dns.erin, 'pwdAccountLockedTime')).toBeUndefined();
       },
@@ -225,7 +214,7 @@ describe('LdapResponder against a real slapd', () => {
 
     it('a wrong password fails the bind, not retryable, without the password in the message', async () => {
       const responder = LDAP_RESPONDER.create(config({}, 'wrong-password'), {});
-      const error = await failure(
+      const error = await responderFailure(
         responder.execute({
           actionId: 'a',
           actionType: ActionType.DISABLE_USER,
@@ -245,7 +234,7 @@ describe('LdapResponder against a real slapd', () => {
         { ...config(), settings: { ...config().settings, url: 'ldap://127.0.0.1:1' } },
         {},
       );
-      const error = await failure(down.testConnection());
+      const error = await responderFailure(down.testConnection());
       expect(error.retryable).toBe(true);
       expect(error.message).toContain('bind failed');
     });
@@ -253,7 +242,7 @@ describe('LdapResponder against a real slapd', () => {
     it('refuses a loopback directory unless OUTBOUND_ALLOW_CIDRS allows it (SSRF guard)', async () => {
       configureOutboundPolicy([]);
       try {
-        const error = await failure(disable('alice'));
+        const error = await responderFailure(disable('alice'));
         expect(error.message).toMatch(
           /^ldap: connect failed: Outbound connection to 127\.0\.0\.1 refused/,
         );

@@ -1,9 +1,9 @@
+import { responderFailure } from '../../../../../test/helpers/responder-failure';
 import { CrowdStrikeFake } from '../../../../../test/fakes/crowdstrike.fake';
 import { configureOutboundPolicy } from '../../../../common/http/outbound';
 import { ActionType } from '../../../../generated/prisma/enums';
 import { IntegrationSettingsError } from '../../../integrations';
 import { ResponderMode } from '../responder';
-import { ResponderError } from '../responder.errors';
 import { EDR_RESPONDER, edrSettings } from './edr.responder';
 
 describe('edr preset crowdstrike (Falcon API)', () => {
@@ -22,15 +22,6 @@ describe('edr preset crowdstrike (Falcon API)', () => {
       context: { caseId: 'case-1' },
       mode,
     });
-  const failure = async (promise: Promise<unknown>) => {
-    const error = await promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(ResponderError);
-    return error as ResponderError;
-  };
-
   beforeAll(() => configureOutboundPolicy(['127.0.0.0/8']));
   beforeEach(async () => {
     falcon = await new CrowdStrikeFake().start();
@@ -97,7 +88,7 @@ describe('edr preset crowdstrike (Falcon API)', () => {
   });
 
   it('no matching device: FAILED with the reason', async () => {
-    const error = await failure(isolate('ghost'));
+    const error = await responderFailure(isolate('ghost'));
     expect(error.message).toBe(
       'edr: no device named "ghost" in CrowdStrike Falcon; exactly one is required',
     );
@@ -107,7 +98,7 @@ describe('edr preset crowdstrike (Falcon API)', () => {
   it('two matching devices: FAILED with the reason, nothing contained', async () => {
     falcon.addDevice('dup');
     falcon.addDevice('DUP');
-    const error = await failure(isolate('dup'));
+    const error = await responderFailure(isolate('dup'));
     expect(error.message).toBe(
       'edr: 2 devices named "dup" in CrowdStrike Falcon; exactly one is required',
     );
@@ -124,7 +115,7 @@ describe('edr preset crowdstrike (Falcon API)', () => {
   });
 
   it('a refused client secret fails on the token, not retryable', async () => {
-    const error = await failure(isolate('ws-042', ResponderMode.Live, 'wrong'));
+    const error = await responderFailure(isolate('ws-042', ResponderMode.Live, 'wrong'));
     expect(error.message).toBe('edr: OAuth2 token: HTTP 403 credentials refused');
     expect(error.retryable).toBe(false);
   });

@@ -1,9 +1,9 @@
+import { responderFailure } from '../../../../../test/helpers/responder-failure';
 import { DefenderFake } from '../../../../../test/fakes/defender.fake';
 import { configureOutboundPolicy } from '../../../../common/http/outbound';
 import { ActionType } from '../../../../generated/prisma/enums';
 import { IntegrationSettingsError } from '../../../integrations';
 import { ResponderMode } from '../responder';
-import { ResponderError } from '../responder.errors';
 import { EDR_RESPONDER, edrSettings } from './edr.responder';
 
 describe('edr preset defender (Defender for Endpoint API)', () => {
@@ -27,15 +27,6 @@ describe('edr preset defender (Defender for Endpoint API)', () => {
       context: { caseId: 'case-1', reason: 'ransomware beacon' },
       mode,
     });
-  const failure = async (promise: Promise<unknown>) => {
-    const error = await promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(ResponderError);
-    return error as ResponderError;
-  };
-
   beforeAll(() => configureOutboundPolicy(['127.0.0.0/8']));
   beforeEach(async () => {
     mde = await new DefenderFake().start();
@@ -129,7 +120,7 @@ describe('edr preset defender (Defender for Endpoint API)', () => {
     [['dup.corp', 'DUP.corp'], '2 devices'],
   ])('machines %j: FAILED (%s), nothing isolated', async (names, found) => {
     for (const name of names) mde.addMachine(name);
-    const error = await failure(isolate('dup.corp'));
+    const error = await responderFailure(isolate('dup.corp'));
     expect(error.message).toBe(
       `edr: ${found} named "dup.corp" in Defender for Endpoint; exactly one is required`,
     );
