@@ -16,7 +16,7 @@ import { EnrichmentModule } from './modules/enrichment';
 import { INTEGRATION_DEFINITIONS } from './integrations.list';
 import { IntegrationsModule } from './modules/integrations';
 import { JobsModule } from './modules/jobs';
-import { AlertActionsModule, AlertPipelineModule } from './orchestration';
+import { AlertActionsModule, AlertPipelineModule, CaseWorkflowModule } from './orchestration';
 import { QueueModule } from './queue/queue.module';
 
 @Module({})
@@ -38,6 +38,7 @@ export class AppModule {
         AlertsModule,
         AlertPipelineModule,
         AlertActionsModule,
+        CaseWorkflowModule,
         JobsModule,
         IntegrationsModule.forRoot(INTEGRATION_DEFINITIONS),
         EnrichmentModule,

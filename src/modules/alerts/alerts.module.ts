@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertCasesRepository } from './alert-cases.repository';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 import { AlertIngestWriter } from './ingest/alert-ingest.writer';
@@ -21,7 +22,13 @@ import { SimController } from './sim/sim.controller';
     AlertAnalysisService,
     AlertProcessingRepository,
     StuckAlertSweeper,
+    AlertCasesRepository,
   ],
-  exports: [AlertAnalysisService, AlertProcessingRepository, StuckAlertSweeper],
+  exports: [
+    AlertAnalysisService,
+    AlertProcessingRepository,
+    StuckAlertSweeper,
+    AlertCasesRepository,
+  ],
 })
 export class AlertsModule {}

@@ -9,5 +9,7 @@ export {
   type ProcessingAlert,
   type StoredObservable,
 } from './processing/alert-processing.repository';
+export { AlertCasesRepository, type CaseObservable } from './alert-cases.repository';
+export { AlertSummaryDto, EnrichmentDto, toAlertSummaryDto } from './dto/alert.dto';
 export { StuckAlertSweeper, type SweepResult } from './processing/stuck-alert.sweeper';
 export type { NormalizedAlert } from './normalization/normalized-alert';
