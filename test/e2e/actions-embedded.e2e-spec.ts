@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { loadAppConfig } from '../../src/config/app-config';
+import { PrismaService } from '../../src/database/prisma.service';
+import { PASSWORD } from '../factories/users.factory';
+import { waitFor } from '../helpers/processes';
+import { TEST_SECRETS } from '../helpers/test-app';
+
+/** The request -> approve -> execute flow on the embedded default (PGlite, no DATABASE_URL). */
+describe('Actions on the embedded database (e2e smoke)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mini-soar-actions-embedded-'));
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      BCRYPT_ROUNDS: '4',
+      WORKERS: '1',
+      ...TEST_SECRETS,
+    });
+    app = await createApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('isolates a host through the built-in EDR simulator after a second person approves', async () => {
+    const http = () => request(app.getHttpServer());
+    const login = async (email: string) =>
+      (await http().post('/auth/login').send({ email, password: PASSWORD }).expect(200)).body
+        .accessToken as string;
+    await http()
+      .post('/auth/signup')
+      .send({ email: 'admin@example.com', password: PASSWORD, name: 'Admin' })
+      .expect(201);
+    const admin = await login('admin@example.com');
+    await http()
+      .post('/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ email: 'analyst@example.com', name: 'Analyst', role: 'ANALYST', password: PASSWORD })
+      .expect(201);
+    const analyst = await login('analyst@example.com');
+    const { id: caseId } = await app
+      .get(PrismaService)
+      .case.create({ data: { title: 'Embedded case', severity: 'HIGH' } });
+
+    const { body: action } = await http()
+      .post(`/cases/${caseId}/actions`)
+      .auth(analyst, { type: 'bearer' })
+      .send({ actionType: 'ISOLATE_HOST', target: 'ws-embedded-1' })
+      .expect(201);
+    await http()
+      .patch(`/actions/${action.id}/approve`)
+      .auth(analyst, { type: 'bearer' })
+      .expect(403);
+    await http().patch(`/actions/${action.id}/approve`).auth(admin, { type: 'bearer' }).expect(200);
+    const executed = await http()
+      .patch(`/actions/${action.id}/execute`)
+      .auth(admin, { type: 'bearer' });
+    expect([200, 202]).toContain(executed.status);
+    const done = await waitFor(
+      'the isolation to finish',
+      async () => {
+        const { body } = await http().get(`/actions/${action.id}`).auth(admin, { type: 'bearer' });
+        return body.status === 'EXECUTING'
+          ? undefined
+          : (body as { status: string; output: object });
+      },
+      60_000,
+    );
+    expect(done).toMatchObject({
+      status: 'EXECUTED',
+      output: { responder: 'edr', preset: 'simulator', hostname: 'ws-embedded-1' },
+    });
+    const verify = await http().get('/audit/verify').auth(admin, { type: 'bearer' }).expect(200);
+    expect(verify.body.valid).toBe(true);
+  }, 90_000);
+});
