@@ -79,6 +79,31 @@ describe('Automatic case linking (e2e)', () => {
     expect(kase.severity).toBe('CRITICAL');
   });
 
+  it('sets the SLA deadlines on opening and recomputes them from createdAt when a repeat raises the severity', async () => {
+    const deadlines = async (caseId: string) => {
+      const [row] = await runSql<{ ack: number; due: number }>(
+        t.databaseUrl,
+        `SELECT extract(epoch FROM ack_due_at - created_at)::int AS ack,
+                extract(epoch FROM due_at - created_at)::int AS due
+           FROM cases WHERE id = $1`,
+        [caseId],
+      );
+      return row;
+    };
+    const opened = await cases.openOrAttachForAlert(alert('fp-sla', Severity.HIGH));
+    expect(await deadlines(opened.caseId)).toEqual({ ack: 3600, due: 86400 });
+    const critical = alert('fp-sla', Severity.CRITICAL);
+    await cases.openOrAttachForAlert(critical);
+    expect(await deadlines(opened.caseId)).toEqual({ ack: 900, due: 4 * 3600 });
+    const raised = (await events(opened.caseId)).find((e) => e.type === 'SEVERITY_CHANGED')!;
+    expect(raised.data).toMatchObject({
+      before: { severity: 'HIGH' },
+      after: { severity: 'CRITICAL' },
+      alertId: critical.id,
+      automatic: true,
+    });
+  });
+
   it('opens one case per fingerprint when many workers link at once', async () => {
     const alerts = Array.from({ length: 40 }, (_, i) => alert(`fp-storm-${i % 10}`));
     const links = await Promise.all(alerts.map((a) => cases.openOrAttachForAlert(a)));

@@ -150,6 +150,38 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { method: 'delete', path: `/assets/${MISSING}`, expect: only([...ADMIN], 404) },
   {
     method: 'post',
+    path: '/cases',
+    body: { title: 'matrix' },
+    expect: only([...ANALYST_PLUS], 201),
+  },
+  { method: 'get', path: '/cases', expect: only([...ANY], 200) },
+  { method: 'get', path: `/cases/${MISSING}`, expect: only([...ANY], 404) },
+  {
+    method: 'patch',
+    path: `/cases/${MISSING}`,
+    body: { status: 'IN_TRIAGE' },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  {
+    method: 'post',
+    path: `/cases/${MISSING}/notes`,
+    body: { note: 'matrix' },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  {
+    method: 'post',
+    path: `/cases/${MISSING}/alerts`,
+    body: { alertIds: [MISSING] },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  {
+    method: 'post',
+    path: `/cases/${MISSING}/merge`,
+    body: { caseIds: ['00000000-0000-4000-8000-000000000001'] },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  {
+    method: 'post',
     path: `/cases/${MISSING}/actions`,
     body: { actionType: 'BLOCK_IP', target: '203.0.113.250' },
     expect: only([...ANALYST_PLUS], 404),
