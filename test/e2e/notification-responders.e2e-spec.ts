@@ -1,5 +1,6 @@
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { getAction, newCase, requestAction, waitForStatus } from '../factories/actions.factory';
+import { putIntegration } from '../factories/integrations.factory';
 import { JiraFake } from '../fakes/jira.fake';
 import { SlackFake } from '../fakes/slack.fake';
 import { SmtpTestServer } from '../fakes/smtp.server';
@@ -28,12 +29,7 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
   const smtp = new SmtpTestServer();
 
   const configure = (name: string, settings: Record<string, unknown>) =>
-    t
-      .http()
-      .put(`/integrations/${name}`)
-      .auth(users.ADMIN.token, bearer)
-      .send({ enabled: true, settings })
-      .expect(200);
+    putIntegration(t, users.ADMIN.token, name, { enabled: true, settings });
 
   const setSlackId = (userId: string, slackUserId: string) =>
     t

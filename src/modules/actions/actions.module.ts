@@ -13,7 +13,6 @@ import { ActionExpiry } from './execution/action-expiry';
 import { ActionWorkers } from './execution/action-workers';
 import { ResponderResolver } from './execution/responder-resolver';
 import { TimedUnblock } from './execution/timed-unblock';
-import { SlackApprovalWorker } from './slack/slack-approval.worker';
 import { SLACK_CLOCK, SlackApprovals } from './slack/slack-approvals.service';
 import { SlackInteractionsController } from './slack/slack-interactions.controller';
 import { systemClock } from '../../common/time/clock';
@@ -32,7 +31,6 @@ import { systemClock } from '../../common/time/clock';
     ResponderResolver,
     TimedUnblock,
     SlackApprovals,
-    SlackApprovalWorker,
     { provide: SLACK_CLOCK, useValue: systemClock },
   ],
   exports: [ActionsService],

@@ -6,6 +6,7 @@ import { QueueName } from '../../../queue/queue-names';
 import { QueueService } from '../../../queue/queue.service';
 import { ActionExecutor } from './action-executor';
 import { ActionExpiry } from './action-expiry';
+import { SlackApprovals } from '../slack/slack-approvals.service';
 import { TimedUnblock } from './timed-unblock';
 
 type ActionJob = JobWithMetadata<{ actionId: string }>;
@@ -22,6 +23,7 @@ export class ActionWorkers implements OnApplicationBootstrap {
     private readonly executor: ActionExecutor,
     private readonly expiry: ActionExpiry,
     private readonly unblock: TimedUnblock,
+    private readonly slackApprovals: SlackApprovals,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +43,12 @@ export class ActionWorkers implements OnApplicationBootstrap {
           retries: job.retryCount,
           signal: job.signal,
         }),
+      ),
+    );
+    // A retried job looks for the approval message it may already have posted.
+    await this.queue.work(QueueName.ActionApprovalRequested, options, (jobs) =>
+      settle(jobs as ActionJob[], (job) =>
+        this.slackApprovals.announce(job.data.actionId, job.retryCount > 0),
       ),
     );
     await this.queue.work(QueueName.UnblockDue, options, (jobs) =>
