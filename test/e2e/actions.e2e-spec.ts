@@ -8,6 +8,7 @@ import {
   type ActionView,
 } from '../factories/actions.factory';
 import { IptablesFake } from '../fakes/iptables.fake';
+import { JiraFake } from '../fakes/jira.fake';
 import { sealAudit } from '../helpers/audit';
 import { waitFor } from '../helpers/processes';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -347,6 +348,43 @@ describe('Actions (e2e)', () => {
       status: 'FAILED',
       error: expect.stringContaining('no responder is configured for NOTIFY_TEAMS'),
     });
+  });
+
+  it('stores the key and URL of the ticket a CREATE_TICKET opened on its case', async () => {
+    const jira = await new JiraFake().start();
+    try {
+      await t
+        .http()
+        .put('/integrations/jira')
+        .auth(users.ADMIN.token, bearer)
+        .send({
+          enabled: true,
+          settings: {
+            baseUrl: jira.url,
+            email: jira.email,
+            apiToken: jira.apiToken,
+            projectKey: 'SOC',
+            issueType: 'Task',
+          },
+        })
+        .expect(200);
+      const caseId = await newCase(t);
+      const action = await requestAction(t, users.ANALYST.token, caseId, {
+        actionType: 'CREATE_TICKET',
+        target: 'SEC',
+      });
+      const done = await waitForStatus(t, users.ANALYST.token, action.id);
+      expect(done).toMatchObject({
+        status: 'EXECUTED',
+        output: { key: expect.stringMatching(/^SEC-/) },
+      });
+      expect(await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+        ticketKey: done.output!.key,
+        ticketUrl: done.output!.url,
+      });
+    } finally {
+      await jira.stop();
+    }
   });
 
   it('rejects a request; it can no longer be approved', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { ActionStatus, CaseEventType } from '../../generated/prisma/enums';
-import { AuditService, type AuditAction } from '../audit';
+import { AuditService, systemActor, type AuditAction, type AuditActor } from '../audit';
 import { CasesService } from '../cases';
 import type { ActionRow } from './actions.repository';
 
@@ -10,8 +10,11 @@ export interface JournalEntry {
   action: ActionRow;
   audit: AuditAction;
   before: ActionStatus | null;
-  /** null: the system (expiry, the worker, a timed unblock). */
+  /** null: the system (expiry, the worker, a timed unblock), named by `job`. */
   actor: AuthUser | null;
+  job?: string;
+  /** How the audit log names the actor when not plainly the user (a Slack decision). */
+  auditActor?: AuditActor;
   ip?: string | null;
   /** The case timeline event, when the change belongs there. */
   event?: CaseEventType;
@@ -40,7 +43,7 @@ export class ActionJournal {
       ...entry.data,
     };
     await this.audit.recordWith(client, {
-      actor,
+      actor: entry.auditActor ?? actor ?? systemActor(entry.job ?? 'actions'),
       action: entry.audit,
       entityType: 'action',
       entityId: action.id,

@@ -7,7 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { ActionStatus, CaseEventType } from '../../generated/prisma/enums';
 import { QueueName } from '../../queue/queue-names';
 import { QueueService } from '../../queue/queue.service';
-import { AuditAction } from '../audit';
+import { AuditAction, type AuditActor } from '../audit';
 import { ActionJournal } from './action-journal';
 import { ActionRequestPolicy } from './action-request.policy';
 import { requestHash } from './action-request-hash';
@@ -116,7 +116,12 @@ export class ActionsService {
    * One approver's approval. The requester never approves (any role); an action on a CRITICAL
    * asset needs two different approvers and stays REQUESTED after the first.
    */
-  async approve(actor: AuthUser, actionId: string, ip?: string): Promise<ActionWithApprovals> {
+  async approve(
+    actor: AuthUser,
+    actionId: string,
+    ip?: string,
+    auditActor?: AuditActor,
+  ): Promise<ActionWithApprovals> {
     assertApprover(actor);
     const decision = await this.repository.transaction(async (client): Promise<Decision> => {
       const action = await this.repository.lock(client, actionId);
@@ -143,6 +148,7 @@ export class ActionsService {
         before: action.status,
         actor,
         ip,
+        auditActor,
         event: CaseEventType.ACTION_DECIDED,
         data: { approvals, requiredApprovals: action.requiredApprovals },
       });
@@ -158,6 +164,7 @@ export class ActionsService {
     actionId: string,
     reason: string,
     ip?: string,
+    auditActor?: AuditActor,
   ): Promise<ActionWithApprovals> {
     assertApprover(actor);
     const decision = await this.repository.transaction(async (client): Promise<Decision> => {
@@ -171,6 +178,7 @@ export class ActionsService {
         before: action.status,
         actor,
         ip,
+        auditActor,
         event: CaseEventType.ACTION_DECIDED,
         data: { reason: after.decisionReason },
       });
@@ -286,6 +294,7 @@ export class ActionsService {
       audit: AuditAction.ActionExpired,
       before: action.status,
       actor: null,
+      job: 'action-expiry',
       event: CaseEventType.ACTION_DECIDED,
       data: { expiresAt: action.expiresAt },
     });

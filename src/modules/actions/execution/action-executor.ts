@@ -6,6 +6,7 @@ import { ActionStatus, ActionType, CaseEventType } from '../../../generated/pris
 import { QueueName } from '../../../queue/queue-names';
 import { QueueService } from '../../../queue/queue.service';
 import { AuditAction } from '../../audit';
+import { CasesService } from '../../cases';
 import { ActionJournal } from '../action-journal';
 import { CONTAINMENT_TYPES } from '../action-status.machine';
 import { ActionsRepository, type ActionRow, type Outcome } from '../actions.repository';
@@ -36,6 +37,7 @@ export class ActionExecutor {
     private readonly journal: ActionJournal,
     private readonly queue: QueueService,
     private readonly config: AppConfig,
+    private readonly cases: CasesService,
   ) {}
 
   async run(actionId: string, attempt: ExecutionAttempt): Promise<ActionStatus | 'skipped'> {
@@ -106,15 +108,20 @@ export class ActionExecutor {
             : AuditAction.ActionFailed,
         before: ActionStatus.EXECUTING,
         actor: null,
+        job: 'action-worker',
         event: CaseEventType.ACTION_EXECUTED,
         data: { mode: outcome.mode, error: outcome.error },
       });
-      const duration = isJsonObject(action.params) ? action.params.durationSeconds : undefined;
+      if (outcome.status !== ActionStatus.EXECUTED) return;
+      const { key, url } = outcome.output;
       if (
-        outcome.status === ActionStatus.EXECUTED &&
-        action.actionType === ActionType.BLOCK_IP &&
-        typeof duration === 'number'
+        action.actionType === ActionType.CREATE_TICKET &&
+        typeof key === 'string' &&
+        typeof url === 'string'
       )
+        await this.cases.setTicket(action.caseId, key, url, client);
+      const duration = isJsonObject(action.params) ? action.params.durationSeconds : undefined;
+      if (action.actionType === ActionType.BLOCK_IP && typeof duration === 'number')
         await this.queue.insertInTransaction(client, QueueName.UnblockDue, [
           {
             data: { actionId: action.id },

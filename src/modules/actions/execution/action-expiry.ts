@@ -26,6 +26,7 @@ export class ActionExpiry {
             audit: AuditAction.ActionExpired,
             before,
             actor: null,
+            job: 'action-expiry',
             event: CaseEventType.ACTION_DECIDED,
             data: { expiresAt: action.expiresAt },
           });

@@ -47,6 +47,7 @@ export class TimedUnblock {
         audit: AuditAction.ActionRequested,
         before: null,
         actor: null,
+        job: 'timed-unblock',
         event: CaseEventType.ACTION_REQUESTED,
         data: { unblockOf: block.id, automatic: true },
       });
