@@ -105,6 +105,53 @@ describe('Embedded PGlite database (e2e smoke)', () => {
     await stop();
   });
 
+  it('runs a case through triage, a merge and closing on the embedded database', async () => {
+    await stop();
+    const http = await start();
+    const bearer = { type: 'bearer' } as const;
+    const token = (
+      await http
+        .post('/auth/login')
+        .send({ email: 'admin@example.com', password: 'embedded-pass' })
+        .expect(200)
+    ).body.accessToken as string;
+    const open = async (title: string) =>
+      (await http.post('/cases').auth(token, bearer).send({ title }).expect(201)).body as {
+        id: string;
+        dueAt: string;
+      };
+    const kept = await open('Embedded case');
+    const duplicate = await open('Embedded duplicate');
+    expect(kept.dueAt).toEqual(expect.any(String));
+    await http
+      .patch(`/cases/${kept.id}`)
+      .auth(token, bearer)
+      .send({ status: 'INVESTIGATING' })
+      .expect(200);
+    await http
+      .post(`/cases/${duplicate.id}/notes`)
+      .auth(token, bearer)
+      .send({ note: 'same host' })
+      .expect(201);
+    await http
+      .post(`/cases/${kept.id}/merge`)
+      .auth(token, bearer)
+      .send({ caseIds: [duplicate.id] })
+      .expect(200);
+    await http
+      .patch(`/cases/${kept.id}`)
+      .auth(token, bearer)
+      .send({ status: 'CLOSED', resolution: 'TRUE_POSITIVE' })
+      .expect(200);
+    const detail = await http.get(`/cases/${kept.id}`).auth(token, bearer).expect(200);
+    expect(detail.body).toMatchObject({ status: 'CLOSED', notes: [{ note: 'same host' }] });
+    const folded = await http.get(`/cases/${duplicate.id}`).auth(token, bearer).expect(200);
+    expect(folded.body).toMatchObject({ resolution: 'DUPLICATE', mergedIntoId: kept.id });
+    const verify = await http.get('/audit/verify').auth(token, bearer).expect(200);
+    expect(verify.body.valid).toBe(true);
+    await stop();
+  });
+
   it('refuses a second process on the same data folder', async () => {
     await stop();
     // Another live process owns the lock: the parent process stands in for it.
