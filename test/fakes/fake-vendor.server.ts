@@ -1,10 +1,5 @@
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { closeServer, listenLocally } from './local-http';
 
 /** What a fake can be told to answer for one indicator. */
 export type FakeScenario =
@@ -72,20 +67,15 @@ export abstract class FakeVendorServer {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    ({ server: this.server, url: this.url } = await listenLocally((req, res) => {
       const url = new URL(req.url ?? '/', 'http://fake.invalid');
       this.handle({ path: url.pathname, query: url.searchParams, headers: req.headers }, res);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    }));
     return this;
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  stop(): Promise<void> {
+    return closeServer(this.server);
   }
 
   /** The next answers for `key`, in order; the last one repeats. */

@@ -1,13 +1,7 @@
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { waitFor } from '../helpers/process-control';
 import type { FakeReply } from './fake-vendor.server';
+import { closeServer, listenLocally } from './local-http';
 
 /** One request as the fake received it, body included. */
 export interface RecordedRequest {
@@ -38,17 +32,14 @@ export abstract class RecordingServer {
   protected abstract route(request: RecordedRequest): RouteReply;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.receive(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    ({ server: this.server, url: this.url } = await listenLocally(
+      (req, res) => void this.receive(req, res),
+    ));
     return this;
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  stop(): Promise<void> {
+    return closeServer(this.server);
   }
 
   /** Requests to `path` (without query), in arrival order. */
