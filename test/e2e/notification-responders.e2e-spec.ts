@@ -285,7 +285,9 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
       const audit = await t.prisma.auditLog.findMany({
         where: { entityId: action.id, action: 'action.approved' },
       });
-      expect(audit.map((entry) => entry.actorId)).toEqual([users.APPROVER.id]);
+      expect(audit.map((entry) => [entry.actorType, entry.actorId, entry.actorLabel])).toEqual([
+        ['slack', users.APPROVER.id, 'UAPPROVER1'],
+      ]);
     });
 
     it('a Reject click rejects it and the message says who rejected', async () => {

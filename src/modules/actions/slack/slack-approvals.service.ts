@@ -3,6 +3,7 @@ import type { AuthUser } from '../../../common/auth/auth-user';
 import { ModuleError } from '../../../common/errors/module-error';
 import type { Clock } from '../../../common/time/clock';
 import { ActionStatus } from '../../../generated/prisma/enums';
+import { slackActor } from '../../audit';
 import { UsersService } from '../../auth';
 import { IntegrationsService } from '../../integrations';
 import { ActionsRepository, type ActionWithApprovals } from '../actions.repository';
@@ -132,14 +133,16 @@ export class SlackApprovals {
     void this.showDecision(messenger, click, action, decision);
   }
 
+  /** Audited as a Slack decision: the mapped user, labelled with the Slack member id. */
   private decide(
     user: AuthUser,
     click: SlackDecisionClick,
     ip?: string,
   ): Promise<ActionWithApprovals> {
+    const actor = slackActor(user, click.slackUserId);
     return click.decision === SlackDecision.Approve
-      ? this.actions.approve(user, click.actionId, ip)
-      : this.actions.reject(user, click.actionId, `Rejected in Slack by ${user.email}`, ip);
+      ? this.actions.approve(user, click.actionId, ip, actor)
+      : this.actions.reject(user, click.actionId, `Rejected in Slack by ${user.email}`, ip, actor);
   }
 
   /** Rewrites the approval message: who decided, and no buttons once nothing is pending. */
