@@ -35,7 +35,11 @@ async function seed(t: TestApp, users: RoleTokens): Promise<{ seeds: FuzzSeeds; 
   ).body.id as string;
   const asset = (await admin('/assets', { hostname: 'fuzz-host', criticality: 'LOW' }).expect(201))
     .body.id as string;
+  const kase = (
+    await admin('/cases', { title: 'fuzz seed', alertIds: [ingested.alertId] }).expect(201)
+  ).body.id as string;
   const idsBySegment: Record<string, string[]> = {
+    cases: [kase],
     users: [victim.id],
     'api-keys': [targetKey],
     alerts: [ingested.alertId],
