@@ -38,8 +38,17 @@ async function seed(t: TestApp, users: RoleTokens): Promise<{ seeds: FuzzSeeds; 
   const kase = (
     await admin('/cases', { title: 'fuzz seed', alertIds: [ingested.alertId] }).expect(201)
   ).body.id as string;
+  // One action waiting for approval, so approve/reject/execute/retry reach their state checks.
+  const action = (
+    await admin(`/cases/${kase}/actions`, {
+      actionType: 'ISOLATE_HOST',
+      target: 'fuzz-host',
+      reason: 'fuzz seed',
+    }).expect(201)
+  ).body.id as string;
   const idsBySegment: Record<string, string[]> = {
     cases: [kase],
+    actions: [action],
     users: [victim.id],
     'api-keys': [targetKey],
     alerts: [ingested.alertId],

@@ -126,6 +126,12 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     body: { enabled: false },
     expect: only([...ADMIN], 200),
   },
+  {
+    method: 'post',
+    path: '/integrations/mock/test',
+    template: '/integrations/{name}/test',
+    expect: only([...ADMIN], 200),
+  },
   { method: 'get', path: '/allowlist', expect: only([...ANALYST_PLUS], 200) },
   {
     method: 'post',
