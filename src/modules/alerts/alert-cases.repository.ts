@@ -70,10 +70,7 @@ export class AlertCasesRepository {
     private readonly prisma: PrismaService,
   ) {}
 
-  async lockForLink(
-    client: PoolClient,
-    alertIds: string[],
-  ): Promise<LinkCandidate[]> {
+  async lockForLink(client: PoolClient, alertIds: string[]): Promise<LinkCandidate[]> {
     if (alertIds.length === 0) return [];
     return (await client.query<LinkCandidate>(LOCK_FOR_LINK, [alertIds])).rows;
   }

@@ -1,5 +1,10 @@
 import { cleanDomain, isWithinDomains } from '../../../common/indicators/domain-name';
-import { isInternalIp, parseCidrs, parseIp, type Cidr } from '../../../common/indicators/ip-address';
+import {
+  isInternalIp,
+  parseCidrs,
+  parseIp,
+  type Cidr,
+} from '../../../common/indicators/ip-address';
 import { STIX_TYPE_BY_INDICATOR, type ExtractedObservable } from './observable.types';
 import type { FoundIndicator } from './text-scanner';
 

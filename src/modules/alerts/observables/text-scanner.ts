@@ -1,5 +1,10 @@
 import type { IndicatorType } from '../../../common/indicators/indicator';
-import { cleanDomain, hasAmbiguousSuffix, hasPublicSuffix, isServiceDomain } from '../../../common/indicators/domain-name';
+import {
+  cleanDomain,
+  hasAmbiguousSuffix,
+  hasPublicSuffix,
+  isServiceDomain,
+} from '../../../common/indicators/domain-name';
 import type { FieldPolicy } from './field-policy';
 import { parseIp, parseReportableIp, type ParsedIp } from '../../../common/indicators/ip-address';
 import { refang } from './refang';

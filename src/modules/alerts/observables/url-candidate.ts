@@ -1,4 +1,9 @@
-import { cleanDomain, hasPublicSuffix, isServiceDomain, isWithinDomains } from '../../../common/indicators/domain-name';
+import {
+  cleanDomain,
+  hasPublicSuffix,
+  isServiceDomain,
+  isWithinDomains,
+} from '../../../common/indicators/domain-name';
 import { parseReportableIp, type ParsedIp } from '../../../common/indicators/ip-address';
 
 export interface UrlCandidate {
