@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Pool } from 'pg';
 import { applyMigrations } from '../../src/database/migration-runner';
 
@@ -61,8 +62,25 @@ export async function createTestDatabase(): Promise<{
   return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
 }
 
+/** How long a drop waits for connections the test just closed to finish closing. */
+const CLOSING_GRACE_MS = 5000;
+
 export async function dropDatabase(name: string): Promise<void> {
-  await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withAdmin(async (client) => {
+    // pg-pool's end() resolves before its sockets close; FORCE would kill those backends
+    // mid-goodbye and their clients would raise an unhandled error in the test.
+    const deadline = Date.now() + CLOSING_GRACE_MS;
+    while (Date.now() < deadline && (await connectionsTo(client, name)) > 0) await sleep(50);
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+}
+
+async function connectionsTo(client: Client, name: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+    [name],
+  );
+  return rows[0].n;
 }
 
 /** Drops the template and anything a crashed file left behind. */
