@@ -138,13 +138,18 @@ describe('integration snapshots', () => {
   it('reads a configuration with its secrets for other modules', () => {
     const snapshot = buildSnapshot(
       1,
-      [row('slack', { settings: { channel: '#soc' }, secrets: { botToken: 'xoxb-1' } })],
+      [row('slack', { settings: { defaultChannel: '#soc' }, secrets: { botToken: 'xoxb-1' } })],
       envOf(),
       registry,
     );
     expect(snapshot.get('slack')).toEqual({
       enabled: true,
-      settings: { channel: '#soc' },
+      settings: {
+        apiUrl: 'https://slack.com/api/',
+        approvalChannel: '',
+        defaultChannel: '#soc',
+        timeoutMs: 10_000,
+      },
       secrets: { botToken: 'xoxb-1' },
     });
     expect(snapshot.view('teams')).toMatchObject({

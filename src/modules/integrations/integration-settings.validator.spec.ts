@@ -61,13 +61,14 @@ describe('integration settings validation', () => {
     expect(provider('virustotal', { apiKey: 12345 })).toBe('settings.apiKey');
   });
 
-  it('keeps responder settings flat', () => {
+  it('checks responder settings against their schema', () => {
     const responder = (input: JsonObject) =>
       fieldOf(() => validateSettingsInput(definition('slack'), input));
     expect(
-      responder({ channel: '#soc', retries: 2, threads: true, botToken: 'xoxb' }),
+      responder({ defaultChannel: '#soc', timeoutMs: 5000, botToken: 'xoxb' }),
     ).toBeUndefined();
-    expect(responder({ channel: { id: 'C1' } })).toBe('settings.channel');
+    expect(responder({ defaultChannel: { id: 'C1' } })).toBe('settings.defaultChannel');
+    expect(responder({ threads: true })).toBe('settings.threads');
     expect(responder({ 'bad key': 1 })).toBe('settings.bad key');
   });
 });
