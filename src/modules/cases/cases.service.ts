@@ -5,7 +5,7 @@ import { ANALYST_PLUS } from '../../common/auth/role-groups';
 import type { Page } from '../../common/validation/pagination.dto';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
-import { inTransaction } from '../../database/pg-transaction';
+import { inLockedTransaction } from '../../database/pg-transaction';
 import type { Case, CaseNote } from '../../generated/prisma/client';
 import { CaseEventType, CaseStatus, Severity } from '../../generated/prisma/enums';
 import { AuditAction, AuditService, systemActor, userActor } from '../audit';
@@ -15,13 +15,7 @@ import { alertsToLink, highestSeverity, type CaseAlertLinks } from './case-links
 import { slaSeconds } from './case-sla';
 import { CasesRepository, type CaseRecord, type NewCaseEvent } from './cases.repository';
 import { CaseAssigneeInvalidError, CaseClosedError, CaseNotFoundError } from './cases.errors';
-import {
-  ADD_EVENT,
-  ATTACH_TO_CASE,
-  FIND_LINK_AND_OPEN_CASE,
-  LOCK_FINGERPRINT,
-  OPEN_CASE,
-} from './cases.sql';
+import { ADD_EVENT, ATTACH_TO_CASE, FIND_LINK_AND_OPEN_CASE, OPEN_CASE } from './cases.sql';
 import type { CaseQueryDto } from './dto/case-query.dto';
 import type { CreateCaseDto } from './dto/create-case.dto';
 import type { UpdateCaseDto } from './dto/update-case.dto';
@@ -83,8 +77,7 @@ export class CasesService {
    */
   openOrAttachForAlert(alert: AlertForCase): Promise<CaseLink> {
     const sla = slaSeconds(this.config.slaTargets, alert.severity);
-    return inTransaction(this.database.pool, async (client) => {
-      await client.query(LOCK_FINGERPRINT, [`case:${alert.fingerprint}`]);
+    return inLockedTransaction(this.database.pool, `case:${alert.fingerprint}`, async (client) => {
       const found = (
         await client.query<LinkAndOpenCase>(FIND_LINK_AND_OPEN_CASE, [alert.id, alert.fingerprint])
       ).rows[0];
@@ -112,15 +105,9 @@ export class CasesService {
           JSON.stringify({ reason: `${alert.severity} alert ${alert.id}`, automatic: true }),
           linked,
           ...sla,
+          alert.id,
         ])
       ).rows[0];
-      await this.audit.recordWith(client, {
-        actor: systemActor('case-linking'),
-        action: AuditAction.CaseCreated,
-        entityType: 'case',
-        entityId: caseId,
-        data: { alertId: alert.id, severity: alert.severity, automatic: true },
-      });
       return { caseId, created: true };
     });
   }

@@ -1,9 +1,9 @@
+import { AuditAction, stageSystemAuditSql } from '../audit';
+
 /**
  * Automatic case linking in plain SQL: it runs once per HIGH alert, so it costs a few
  * statements under a lock on the fingerprint only (bench/README.md, storm mode).
  */
-
-export const LOCK_FINGERPRINT = `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`;
 
 /**
  * The case a previous run of this job already linked the alert to, and the open case of its
@@ -21,20 +21,31 @@ SELECT (SELECT e.case_id FROM case_events e
      ORDER BY c.created_at DESC LIMIT 1) AS open ON true`;
 
 /**
- * A new case with its SLA deadlines ($6, $7 seconds) and its CREATED and ALERT_LINKED events,
- * inserted in that order (the timeline reads events by seq).
+ * A new case with its SLA deadlines ($6, $7 seconds), its CREATED and ALERT_LINKED events
+ * (inserted in that order: the timeline reads events by seq) and its audit entry for alert
+ * $8, all in one statement.
  */
 export const OPEN_CASE = `
 WITH opened AS (
   INSERT INTO cases (id, title, severity, fingerprint, updated_at, ack_due_at, due_at)
   VALUES (gen_random_uuid(), $1, $2::"Severity", $3, now(),
           now() + $6 * interval '1 second', now() + $7 * interval '1 second')
-  RETURNING id)
-INSERT INTO case_events (id, case_id, type, data)
-SELECT gen_random_uuid(), opened.id, e.type::"CaseEventType", e.data
-  FROM opened, (VALUES (1, 'CREATED', $4::jsonb), (2, 'ALERT_LINKED', $5::jsonb)) AS e(n, type, data)
- ORDER BY e.n
-RETURNING case_id AS "caseId"`;
+  RETURNING id, title, severity),
+events AS (
+  INSERT INTO case_events (id, case_id, type, data)
+  SELECT gen_random_uuid(), opened.id, e.type::"CaseEventType", e.data
+    FROM opened, (VALUES (1, 'CREATED', $4::jsonb), (2, 'ALERT_LINKED', $5::jsonb)) AS e(n, type, data)
+   ORDER BY e.n),
+audited AS (${stageSystemAuditSql({
+  job: 'case-linking',
+  action: AuditAction.CaseCreated,
+  entityType: 'case',
+  from: 'opened',
+  entityId: 'id::text',
+  data: `jsonb_build_object('before', NULL, 'after', jsonb_build_object('title', title, 'severity', severity),
+                            'alertId', $8::text, 'automatic', true)`,
+})})
+SELECT id AS "caseId" FROM opened`;
 
 /**
  * Links the alert to an open case, raising the case's severity when higher: its SLA deadlines

@@ -3,7 +3,7 @@ import type { Alert, Observable } from '../../../generated/prisma/client';
 import { AlertState, type Severity } from '../../../generated/prisma/enums';
 import { toObservableType } from '../../../common/indicators/indicator-enum';
 import { Database } from '../../../database/database';
-import { inTransaction } from '../../../database/pg-transaction';
+import { inLockedTransaction } from '../../../database/pg-transaction';
 import { PrismaService } from '../../../database/prisma.service';
 import type { NormalizedAlert } from '../normalization/normalized-alert';
 import type { ExtractedObservable } from '../observables/observable.types';
@@ -14,7 +14,6 @@ import {
   FIND_ORIGINAL,
   FINISH,
   LINK_CASE,
-  LOCK_FINGERPRINT,
   REOPEN_AUTO_CLOSED,
   STORE_ANALYSIS,
   STORE_DUPLICATE,
@@ -76,48 +75,51 @@ export class AlertProcessingRepository {
     analysis: AnalysedAlert,
     dedupWindowSeconds: number,
   ): Promise<StoredAnalysis> {
-    return inTransaction(this.database.pool, async (client) => {
-      await client.query(LOCK_FINGERPRINT, [`alert:${analysis.fingerprint}`]);
-      const windowStart = new Date(alert.receivedAt.getTime() - dedupWindowSeconds * 1000);
-      const columns = observableColumns(alert.id, analysis.observables);
-      const [, types, values] = columns;
-      const original =
-        dedupWindowSeconds > 0
-          ? (
-              await client.query<{ id: string }>(FIND_ORIGINAL, [
-                analysis.fingerprint,
-                alert.id,
-                windowStart,
-                types,
-                values,
-              ])
-            ).rows[0]
-          : undefined;
-      const { rows: observables } = await client.query<StoredObservable>(
-        STORE_OBSERVABLES,
-        columns,
-      );
-      const analysed = [
-        alert.id,
-        JSON.stringify(analysis.normalized),
-        analysis.title,
-        analysis.externalId,
-        analysis.fingerprint,
-        analysis.normalized.eventTime ? new Date(analysis.normalized.eventTime) : null,
-        alert.receivedAt,
-      ];
-      if (!original) {
-        await client.query(STORE_ANALYSIS, analysed);
-        return { kind: 'original', observables };
-      }
-      await client.query(COUNT_REPEAT, [original.id, alert.receivedAt]);
-      await client.query(STORE_DUPLICATE, [
-        ...analysed,
-        original.id,
-        `Repeat of alert ${original.id} within the deduplication window`,
-      ]);
-      return { kind: 'duplicate', duplicateOf: original.id };
-    });
+    return inLockedTransaction(
+      this.database.pool,
+      `alert:${analysis.fingerprint}`,
+      async (client) => {
+        const windowStart = new Date(alert.receivedAt.getTime() - dedupWindowSeconds * 1000);
+        const columns = observableColumns(alert.id, analysis.observables);
+        const [, types, values] = columns;
+        const original =
+          dedupWindowSeconds > 0
+            ? (
+                await client.query<{ id: string }>(FIND_ORIGINAL, [
+                  analysis.fingerprint,
+                  alert.id,
+                  windowStart,
+                  types,
+                  values,
+                ])
+              ).rows[0]
+            : undefined;
+        const { rows: observables } = await client.query<StoredObservable>(
+          STORE_OBSERVABLES,
+          columns,
+        );
+        const analysed = [
+          alert.id,
+          JSON.stringify(analysis.normalized),
+          analysis.title,
+          analysis.externalId,
+          analysis.fingerprint,
+          analysis.normalized.eventTime ? new Date(analysis.normalized.eventTime) : null,
+          alert.receivedAt,
+        ];
+        if (!original) {
+          await client.query(STORE_ANALYSIS, analysed);
+          return { kind: 'original', observables };
+        }
+        await client.query(COUNT_REPEAT, [original.id, alert.receivedAt]);
+        await client.query(STORE_DUPLICATE, [
+          ...analysed,
+          original.id,
+          `Repeat of alert ${original.id} within the deduplication window`,
+        ]);
+        return { kind: 'duplicate', duplicateOf: original.id };
+      },
+    );
   }
 
   findWithObservables(alertId: string): Promise<(Alert & { observables: Observable[] }) | null> {

@@ -21,8 +21,6 @@ export const CLAIM_ALERT = `
    WHERE id = $1 AND state <> 'PROCESSED'
   RETURNING ${PROCESSING_COLUMNS}`;
 
-export const LOCK_FINGERPRINT = `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`;
-
 /**
  * The first alert of this fingerprint in the window that already holds every observable of the
  * repeat ($4 types, $5 values): a repeat bringing a new indicator is not folded, so no
