@@ -11,4 +11,8 @@ export interface JobMap {
   [QueueName.ExpireActions]: Record<string, never>;
   /** A timed BLOCK_IP is due to be lifted. */
   [QueueName.UnblockDue]: { actionId: string };
+  /** Runs (or resumes) a playbook run from its first unfinished step. */
+  [QueueName.PlaybookRun]: { runId: string };
+  /** An action a parked step waits on reached a final state. */
+  [QueueName.PlaybookResume]: { runId: string; actionId: string };
 }

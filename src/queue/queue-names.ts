@@ -7,6 +7,8 @@ export enum QueueName {
   ActionApprovalRequested = 'action.approval-requested',
   ExpireActions = 'action.expire',
   UnblockDue = 'action.unblock-due',
+  PlaybookRun = 'playbook.run',
+  PlaybookResume = 'playbook.resume',
 }
 
 /** Queues whose jobs the jobs API lists and retries. */

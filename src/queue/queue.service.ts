@@ -75,6 +75,8 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
       [QueueName.ExecuteAction]: automation,
       [QueueName.ActionApprovalRequested]: automation,
       [QueueName.UnblockDue]: automation,
+      [QueueName.PlaybookRun]: automation,
+      [QueueName.PlaybookResume]: automation,
       [QueueName.SweepStuckAlerts]: periodic,
       [QueueName.ExpireActions]: periodic,
     };

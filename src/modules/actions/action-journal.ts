@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { AuthUser } from '../../common/auth/auth-user';
-import type { ActionStatus, CaseEventType } from '../../generated/prisma/enums';
+import { ActionStatus, type CaseEventType } from '../../generated/prisma/enums';
+import { QueueName } from '../../queue/queue-names';
+import { QueueService } from '../../queue/queue.service';
 import { AuditService, systemActor, type AuditAction, type AuditActor } from '../audit';
 import { CasesService } from '../cases';
 import type { ActionRow } from './actions.repository';
@@ -21,6 +23,13 @@ export interface JournalEntry {
   data?: Record<string, unknown>;
 }
 
+const FINAL: ReadonlySet<ActionStatus> = new Set([
+  ActionStatus.EXECUTED,
+  ActionStatus.FAILED,
+  ActionStatus.REJECTED,
+  ActionStatus.EXPIRED,
+]);
+
 /**
  * Records one change of an action in the audit log and on its case's timeline, inside the
  * transaction that made the change, so neither exists without the other.
@@ -30,6 +39,7 @@ export class ActionJournal {
   constructor(
     private readonly audit: AuditService,
     private readonly cases: CasesService,
+    private readonly queue: QueueService,
   ) {}
 
   async record(client: PoolClient, entry: JournalEntry): Promise<void> {
@@ -52,5 +62,10 @@ export class ActionJournal {
     });
     if (entry.event)
       await this.cases.addEvent(action.caseId, entry.event, facts, actor?.id ?? null, client);
+    // A playbook step waits on this action: its run resumes once the outcome has committed.
+    if (action.playbookRunId && before !== action.status && FINAL.has(action.status))
+      await this.queue.insertInTransaction(client, QueueName.PlaybookResume, [
+        { data: { runId: action.playbookRunId, actionId: action.id } },
+      ]);
   }
 }

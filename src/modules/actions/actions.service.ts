@@ -39,6 +39,8 @@ export interface ExecutionStarted {
 const POLL_MS = 100;
 
 /** A state change that must commit (the expiry it found) before its request is refused. */
+type CheckedRequest = Awaited<ReturnType<ActionRequestPolicy['check']>>;
+
 type Decision = { refused: ActionExpiredError | ActionChangedError } | { refused: null };
 
 /**
@@ -67,44 +69,33 @@ export class ActionsService {
     origin: ActionOrigin = {},
   ): Promise<ActionWithApprovals> {
     const checked = await this.policy.check(dto.actionType, dto.target, dto.params);
-    const needsApproval = requiresApproval(dto.actionType);
-    const body = {
-      actionType: dto.actionType,
-      target: checked.target.value,
-      params: checked.params,
-    };
-    const created = await this.repository.transaction(async (client) => {
-      const action = (await this.repository.insert(client, {
-        ...body,
-        caseId,
-        alertId: origin.alertId ?? null,
-        playbookRunId: origin.playbookRunId ?? null,
-        reason: dto.reason?.trim() || null,
-        status: initialStatus(dto.actionType),
-        requiresApproval: needsApproval,
-        requiredApprovals: needsApproval ? checked.requiredApprovals : 0,
-        requestedById: actor.id,
-        requestHash: requestHash(body),
-        ttlSeconds: needsApproval ? this.config.actions.approvalTtlSeconds : null,
-        unblockOfId: null,
-      }))!;
-      await this.journal.record(client, {
-        action,
-        audit: AuditAction.ActionRequested,
-        before: null,
-        actor,
-        ip,
-        event: CaseEventType.ACTION_REQUESTED,
-        data: { requiredApprovals: action.requiredApprovals, reason: action.reason },
-      });
-      if (needsApproval)
-        await this.queue.insertInTransaction(client, QueueName.ActionApprovalRequested, [
-          { data: { actionId: action.id } },
-        ]);
-      else await this.enqueueExecution(client, action.id);
-      return action;
-    });
+    const created = await this.repository.transaction((client) =>
+      this.store(client, checked, caseId, dto, { actor, ip, origin }),
+    );
     return this.get(created.id);
+  }
+
+  /**
+   * A playbook step's request, inside the runner's transaction (its step row stores the id in
+   * the same one, so a retried step finds it instead of asking twice). Requested by the person
+   * who started the run (who then cannot approve it), or by the system.
+   */
+  async requestWithin(
+    client: PoolClient,
+    requesterId: string | null,
+    caseId: string,
+    dto: RequestActionDto,
+    origin: ActionOrigin,
+    forceApproval = false,
+  ): Promise<ActionRow> {
+    const checked = await this.policy.check(dto.actionType, dto.target, dto.params);
+    return this.store(client, checked, caseId, dto, {
+      actor: null,
+      requesterId,
+      origin,
+      forceApproval,
+      job: 'playbook-runner',
+    });
   }
 
   /** The checks `request` makes (target, params, allow-list) without storing anything. */
@@ -299,6 +290,58 @@ export class ActionsService {
       data: { expiresAt: action.expiresAt },
     });
     return { refused: new ActionExpiredError() };
+  }
+
+  private async store(
+    client: PoolClient,
+    checked: CheckedRequest,
+    caseId: string,
+    dto: RequestActionDto,
+    by: {
+      actor: AuthUser | null;
+      requesterId?: string | null;
+      ip?: string;
+      origin: ActionOrigin;
+      forceApproval?: boolean;
+      job?: string;
+    },
+  ): Promise<ActionRow> {
+    const needsApproval = by.forceApproval || requiresApproval(dto.actionType);
+    const body = {
+      actionType: dto.actionType,
+      target: checked.target.value,
+      params: checked.params,
+    };
+    const action = (await this.repository.insert(client, {
+      ...body,
+      caseId,
+      alertId: by.origin.alertId ?? null,
+      playbookRunId: by.origin.playbookRunId ?? null,
+      reason: dto.reason?.trim() || null,
+      status: needsApproval ? ActionStatus.REQUESTED : initialStatus(dto.actionType),
+      requiresApproval: needsApproval,
+      requiredApprovals: needsApproval ? checked.requiredApprovals : 0,
+      requestedById: by.actor?.id ?? by.requesterId ?? null,
+      requestHash: requestHash(body),
+      ttlSeconds: needsApproval ? this.config.actions.approvalTtlSeconds : null,
+      unblockOfId: null,
+    }))!;
+    await this.journal.record(client, {
+      action,
+      audit: AuditAction.ActionRequested,
+      before: null,
+      actor: by.actor,
+      job: by.job,
+      ip: by.ip,
+      event: CaseEventType.ACTION_REQUESTED,
+      data: { requiredApprovals: action.requiredApprovals, reason: action.reason },
+    });
+    if (needsApproval)
+      await this.queue.insertInTransaction(client, QueueName.ActionApprovalRequested, [
+        { data: { actionId: action.id } },
+      ]);
+    else await this.enqueueExecution(client, action.id);
+    return action;
   }
 
   /** The stored request still hashes as requested, and as every approval saw it. */
