@@ -25,6 +25,8 @@ export interface AuditEnv {
 export interface ActionsEnv {
   approvalTtlSeconds: number;
   executionTtlSeconds: number;
+  /** EXECUTING longer than this with no live queue job: FAILED by the expiry sweep. */
+  executionTimeoutSeconds: number;
   blockMaxPrefixV4: number;
   blockMaxPrefixV6: number;
   executeWaitMs: number;
@@ -151,6 +153,7 @@ export class AppConfig {
     this.actions = {
       approvalTtlSeconds: env.APPROVAL_TTL_SECONDS,
       executionTtlSeconds: env.EXECUTION_TTL_SECONDS,
+      executionTimeoutSeconds: env.ACTION_EXECUTION_TIMEOUT_SECONDS,
       blockMaxPrefixV4: env.BLOCK_MAX_PREFIX_V4,
       blockMaxPrefixV6: env.BLOCK_MAX_PREFIX_V6,
       executeWaitMs: env.ACTION_EXECUTE_WAIT_MS,

@@ -255,6 +255,16 @@ export class EnvSchema {
   @Min(1)
   EXECUTION_TTL_SECONDS = 3600;
 
+  /**
+   * An action EXECUTING this long whose queue job is no longer queued, retrying or running
+   * (it failed outside the responder, or was lost) becomes FAILED, so it can be retried. A job
+   * still alive is never cut short; this is the grace before a missing one counts as lost.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ACTION_EXECUTION_TIMEOUT_SECONDS = 900;
+
   /** The widest IPv4 range BLOCK_IP accepts (a /24 at most by default). */
   @Type(() => Number)
   @IsInt()

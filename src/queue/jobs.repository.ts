@@ -60,6 +60,16 @@ export class JobsRepository {
     return rows[0] ? toJobView(rows[0]) : null;
   }
 
+  /** The newest job of `queue` under each of these singleton keys (a key with none is absent). */
+  async latestByKey(queue: string, keys: string[]): Promise<Map<string, JobView>> {
+    const { rows } = await this.database.pool.query<JobRow & { singleton_key: string }>(
+      `SELECT DISTINCT ON (singleton_key) ${COLUMNS}, singleton_key FROM ${QUEUE_SCHEMA}.job
+        WHERE name = $1 AND singleton_key = ANY($2) ORDER BY singleton_key, created_on DESC`,
+      [queue, keys],
+    );
+    return new Map(rows.map((row) => [row.singleton_key, toJobView(row)]));
+  }
+
   async list(
     state: JobState | undefined,
     skip: number,

@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { waitForProcessed } from '../helpers/alerts';
 import { QueueService } from '../../src/queue/queue.service';
 import { QueueName } from '../../src/queue/queue-names';
+import { ActionReaper } from '../../src/modules/actions/execution/action-reaper';
 
 const bearer = { type: 'bearer' } as const;
 const rule = (ip: string) => ['INPUT', '-s', ip, '-j', 'DROP'];
@@ -336,6 +337,100 @@ describe('Actions (e2e)', () => {
       error: null,
     });
     await t.http().post(`/actions/${action.id}/retry`).auth(users.ADMIN.token, bearer).expect(409);
+  });
+
+  describe('an execution whose queue job is lost', () => {
+    /** EXECUTING since an hour ago, longer than ACTION_EXECUTION_TIMEOUT_SECONDS (900). */
+    const stuck = (id: string) =>
+      t.prisma.$executeRawUnsafe(
+        `UPDATE actions SET status = 'EXECUTING', expires_at = NULL,
+           started_at = now() - interval '1 hour' WHERE id = $1::uuid`,
+        id,
+      );
+    const reap = () => t.app.get(ActionReaper).sweep();
+
+    it('becomes FAILED (audited as the system, on the timeline) and an ADMIN retries it', async () => {
+      await configureIptables();
+      const caseId = await newCase(t);
+      const lost = await approvedBlock(caseId, '203.0.113.40');
+      await stuck(lost.id);
+      await reap();
+      const failed = await getAction(t, users.ADMIN.token, lost.id);
+      expect(failed).toMatchObject({
+        status: 'FAILED',
+        error: expect.stringMatching(
+          /^execution job lost: no action\.execute job found; EXECUTING since /,
+        ),
+        output: { responder: null, retryable: true, jobId: null },
+      });
+      expect((await auditEntries(lost.id)).at(-1)).toMatchObject({
+        action: 'action.failed',
+        actorType: 'system',
+        actorLabel: 'action-reaper',
+        actorId: null,
+        data: expect.objectContaining({ before: 'EXECUTING', after: 'FAILED', caseId }),
+      });
+      const { body: detail } = await t
+        .http()
+        .get(`/cases/${caseId}`)
+        .auth(users.ANALYST.token, bearer)
+        .expect(200);
+      expect(detail.timeline).toContainEqual(
+        expect.objectContaining({
+          type: 'ACTION_EXECUTED',
+          data: expect.objectContaining({
+            actionId: lost.id,
+            before: 'EXECUTING',
+            after: 'FAILED',
+          }),
+        }),
+      );
+
+      iptables.reset();
+      const retried = await t
+        .http()
+        .post(`/actions/${lost.id}/retry`)
+        .auth(users.ADMIN.token, bearer);
+      expect([200, 202]).toContain(retried.status);
+      expect(await waitForStatus(t, users.ADMIN.token, lost.id)).toMatchObject({
+        status: 'EXECUTED',
+        error: null,
+      });
+      expect(iptables.rules()).toEqual([`iptables ${rule('203.0.113.40').join(' ')}`]);
+    });
+
+    it('is left alone while its job is queued, and failed once the job has failed', async () => {
+      const action = await approvedBlock(await newCase(t), '203.0.113.41');
+      await stuck(action.id);
+      // A retry waiting an hour: the job is alive, so the action keeps waiting for it.
+      const jobId = await t.app
+        .get(QueueService)
+        .send(
+          QueueName.ExecuteAction,
+          { actionId: action.id },
+          { singletonKey: action.id, startAfter: 3600 },
+        );
+      await reap();
+      expect((await getAction(t, users.ADMIN.token, action.id)).status).toBe('EXECUTING');
+
+      // Every try failed outside the responder.
+      await t.prisma.$executeRawUnsafe(
+        `UPDATE pgboss.job SET state = 'failed', output = '{"message":"connection terminated"}'
+          WHERE name = $1 AND id = $2::uuid`,
+        QueueName.ExecuteAction,
+        jobId,
+      );
+      await reap();
+      expect(await getAction(t, users.ADMIN.token, action.id)).toMatchObject({
+        status: 'FAILED',
+        error: expect.stringMatching(
+          new RegExp(
+            `^execution job lost: job ${jobId} failed: connection terminated; EXECUTING since `,
+          ),
+        ),
+        output: { jobId },
+      });
+    });
   });
 
   it('runs notifications at once; with no responder configured they fail with the reason', async () => {

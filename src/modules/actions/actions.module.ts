@@ -10,6 +10,7 @@ import { ActionsRepository } from './actions.repository';
 import { ActionsService } from './actions.service';
 import { ActionExecutor } from './execution/action-executor';
 import { ActionExpiry } from './execution/action-expiry';
+import { ActionReaper } from './execution/action-reaper';
 import { ActionWorkers } from './execution/action-workers';
 import { ResponderResolver } from './execution/responder-resolver';
 import { TimedUnblock } from './execution/timed-unblock';
@@ -27,6 +28,7 @@ import { systemClock } from '../../common/time/clock';
     ActionJournal,
     ActionExecutor,
     ActionExpiry,
+    ActionReaper,
     ActionWorkers,
     ResponderResolver,
     TimedUnblock,

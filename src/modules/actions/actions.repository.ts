@@ -15,6 +15,7 @@ import {
   INSERT_ACTION,
   INSERT_APPROVAL,
   LOCK_ACTION,
+  LOCK_STALE_EXECUTING,
   MARK_APPROVED,
   MARK_EXECUTING,
   MARK_EXPIRED,
@@ -53,7 +54,7 @@ export interface Outcome {
   status: ActionStatus;
   output: JsonObject;
   effects: unknown[];
-  mode: string;
+  mode: string | null;
   error: string | null;
 }
 
@@ -171,6 +172,14 @@ export class ActionsRepository {
     limit: number,
   ): Promise<(ActionRow & { before: ActionStatus })[]> {
     return (await client.query<ActionRow & { before: ActionStatus }>(EXPIRE_DUE, [limit])).rows;
+  }
+
+  async lockStaleExecuting(
+    client: PoolClient,
+    olderThanSeconds: number,
+    limit: number,
+  ): Promise<ActionRow[]> {
+    return (await client.query<ActionRow>(LOCK_STALE_EXECUTING, [olderThanSeconds, limit])).rows;
   }
 
   async moveToCase(

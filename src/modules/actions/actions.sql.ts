@@ -83,6 +83,13 @@ UPDATE actions a SET status = 'EXPIRED', updated_at = now()
   FROM due WHERE a.id = due.id
 RETURNING due.status AS "before", ${COLUMNS}`;
 
+/** Claims actions EXECUTING for longer than $1 seconds (skipping rows another transaction holds). */
+export const LOCK_STALE_EXECUTING = `
+SELECT ${COLUMNS} FROM actions a
+ WHERE a.status = 'EXECUTING' AND a.started_at <= now() - make_interval(secs => $1::double precision)
+ ORDER BY a.started_at LIMIT $2
+ FOR UPDATE SKIP LOCKED`;
+
 export const MOVE_TO_CASE = `
 UPDATE actions a SET case_id = $2, updated_at = now()
   FROM actions old

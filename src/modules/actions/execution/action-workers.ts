@@ -6,12 +6,16 @@ import { QueueName } from '../../../queue/queue-names';
 import { QueueService } from '../../../queue/queue.service';
 import { ActionExecutor } from './action-executor';
 import { ActionExpiry } from './action-expiry';
+import { ActionReaper } from './action-reaper';
 import { SlackApprovals } from '../slack/slack-approvals.service';
 import { TimedUnblock } from './timed-unblock';
 
 type ActionJob = JobWithMetadata<{ actionId: string }>;
 
-/** The action queues' workers in this process (none when WORKERS=0), and the expiry schedule. */
+/**
+ * The action queues' workers in this process (none when WORKERS=0), and the periodic sweep:
+ * expiry, then actions whose execution job was lost.
+ */
 @Injectable()
 export class ActionWorkers implements OnApplicationBootstrap {
   private readonly logger = new Logger('ActionWorkers');
@@ -22,6 +26,7 @@ export class ActionWorkers implements OnApplicationBootstrap {
     private readonly queue: QueueService,
     private readonly executor: ActionExecutor,
     private readonly expiry: ActionExpiry,
+    private readonly reaper: ActionReaper,
     private readonly unblock: TimedUnblock,
     private readonly slackApprovals: SlackApprovals,
   ) {}
@@ -56,7 +61,12 @@ export class ActionWorkers implements OnApplicationBootstrap {
     );
     await this.queue.work(QueueName.ExpireActions, { batchSize: 1 }, async (jobs) => {
       const expired = await this.expiry.sweep();
-      return jobs.map((job) => ({ id: job.id, status: 'completed' as const, output: { expired } }));
+      const lost = await this.reaper.sweep();
+      return jobs.map((job) => ({
+        id: job.id,
+        status: 'completed' as const,
+        output: { expired, lost },
+      }));
     });
     await this.queue.schedule(QueueName.ExpireActions, '* * * * *');
     this.logger.log('Action workers started');
