@@ -2,6 +2,9 @@
  * The shape of a playbook definition (contract shared by definitions and the runner).
  * A definition is validated once, when saved (see playbook-schema.ts); anything read
  * back from a PlaybookVersion row is already of this shape, with `action` lower-cased.
+ *
+ * Implementations: `evaluateCondition` in ../conditions/evaluate-condition.ts,
+ * `renderTemplate` in ../templating/render-template.ts (signatures at the end of this file).
  */
 
 /** Comparison operators. `ieq` is case-insensitive string equality. */
@@ -64,20 +67,30 @@ export interface PlaybookTrigger {
   condition?: Condition;
 }
 
+export type ForEach = string | { field: string; where?: Condition };
+
 export interface PlaybookStep {
   /** Unique within the definition: [a-zA-Z][a-zA-Z0-9_-]*; referenced as `steps.<id>`. */
   id: string;
   /** Lower-cased when saved: a BuiltinStep or a lower-cased ActionType. */
   action: string;
-  /** Values (strings at any depth) are mustache templates rendered against the context. */
+  /**
+   * Strings at any depth are mustache templates rendered against the context. Per action
+   * (see STEP_PARAMS in step-params.ts): action types take `target` (required), `reason`,
+   * and any other key passed on as the action's params (`durationSeconds`...);
+   * set_severity `{severity}`, add_note `{note}`, assign `{assignee}` (user id or email),
+   * notify `{channel: slack|teams|email, target, message}`, create_case `{title?, severity?}`,
+   * close_alert `{reason?}`, wait_for_approval `{reason?, timeoutSeconds?}`, enrich `{}`.
+   */
   params?: Record<string, unknown>;
   if?: Condition;
   requiresApproval?: boolean;
   /**
-   * A field path resolving to a list (e.g. `observables`); the step runs once per item,
-   * with the item available as `{{item}}` / `{{item.value}}` (runner caps the count).
+   * Runs the step once per item of a list: a field path (`observables`), or
+   * `{field, where}` to keep only the items matching `where` (read as `item.*`).
+   * The item renders as `{{item}}` / `{{item.value}}`; see forEachItems() (runner caps the count).
    */
-  for_each?: string;
+  for_each?: ForEach;
   on_error?: OnError;
   /** Optional human label. */
   name?: string;
