@@ -25,7 +25,9 @@ describe('loadAppConfig', () => {
       jwtExpiresInSeconds: 3600,
       logLevel: 'info',
       notifyOnly: false,
+      publicUrl: 'http://localhost:3000',
     });
+    expect(config.actions.executionTimeoutSeconds).toBe(900);
     expect(config.usesEmbeddedDatabase).toBe(true);
     expect(config.enrichment.cacheTtlSeconds).toBe(86400);
   });
@@ -99,6 +101,19 @@ describe('loadAppConfig', () => {
       /name=path-or-url/,
     );
     expect(() => loadAppConfig({ ...SECRETS, SCORE_WEIGHTS: '[1]' })).toThrow(/JSON object/);
+  });
+
+  it('takes PUBLIC_URL as an http(s) URL without its trailing slash; the default follows PORT', () => {
+    expect(loadAppConfig({ ...SECRETS, PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    for (const [given, used] of [
+      ['https://soar.example.com/', 'https://soar.example.com'],
+      ['http://10.0.0.5:3000/soar//', 'http://10.0.0.5:3000/soar'],
+    ])
+      expect(loadAppConfig({ ...SECRETS, PUBLIC_URL: given }).publicUrl).toBe(used);
+    for (const bad of ['soar.example.com', 'ftp://soar.example.com', 'https://'])
+      expect(() => loadAppConfig({ ...SECRETS, PUBLIC_URL: bad })).toThrow(
+        /PUBLIC_URL must be an http\(s\):\/\/ URL/,
+      );
   });
 
   it('reads OUTBOUND_ALLOW_CIDRS as CIDRs or addresses and refuses anything else', () => {

@@ -48,6 +48,8 @@ export class AppConfig {
   readonly nodeEnv: EnvSchema['NODE_ENV'];
   readonly port: number;
   readonly host: string;
+  /** PUBLIC_URL without a trailing slash (default http://localhost:<PORT>). */
+  readonly publicUrl: string;
   readonly databaseUrl: string | undefined;
   readonly dbPoolSize: number;
   readonly dbConnectTimeoutMs: number;
@@ -99,6 +101,7 @@ export class AppConfig {
     this.nodeEnv = env.NODE_ENV;
     this.port = env.PORT;
     this.host = env.HOST;
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.databaseUrl = env.DATABASE_URL;
     this.dbPoolSize = env.DB_POOL_SIZE;
     this.dbConnectTimeoutMs = env.DB_CONNECT_TIMEOUT_MS;

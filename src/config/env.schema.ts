@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -57,6 +58,14 @@ export class EnvSchema {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /** Where people reach Mini-SOAR; messages and tickets link to `<PUBLIC_URL>/cases/<id>`. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'PUBLIC_URL must be an http(s):// URL' },
+  )
+  PUBLIC_URL?: string;
 
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgresql:// URL' })

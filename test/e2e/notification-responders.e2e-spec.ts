@@ -18,11 +18,14 @@ import { slackSignature } from '../../src/modules/actions/slack/slack-signature'
 const bearer = { type: 'bearer' } as const;
 const SIGNING_SECRET = 'slack-signing-secret-e2e';
 const INTERACTIONS = '/integrations/slack/interactions';
+// The trailing slash is dropped: links are PUBLIC_URL + /cases/<id>.
+const PUBLIC_URL = 'https://soar.example.com/';
 
 describe('Notification and ticket responders, Slack approvals (e2e)', () => {
   let t: TestApp;
   let users: RoleTokens;
   let caseId: string;
+  const caseLink = () => `https://soar.example.com/cases/${caseId}`;
   const slack = new SlackFake();
   const teams = new TeamsFake();
   const jira = new JiraFake();
@@ -79,7 +82,7 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
 
   beforeAll(async () => {
     await Promise.all([slack.start(), teams.start(), jira.start(), smtp.start()]);
-    t = await startTestApp({ WORKERS: '1', ACTION_EXECUTE_WAIT_MS: '5000' });
+    t = await startTestApp({ WORKERS: '1', ACTION_EXECUTE_WAIT_MS: '5000', PUBLIC_URL });
     users = await createRoleUsers(t);
     await configure('slack', {
       botToken: slack.token,
@@ -177,6 +180,9 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
       text: { type: 'plain_text', text: call.args.text },
     });
     expect(blocks[1].text?.text).toBe('Heads up');
+    expect(blocks.map((block) => block.text?.text)).toContain(
+      `<${caseLink()}|Open the case in Mini-SOAR>`,
+    );
     expect(done.output?.ts).toBe(slack.messages.find((m) => m.channel === 'C0SOCROOM1')?.ts);
     // A first attempt does not pay for Slack's rate-limited history read; only a retry does.
     expect(slack.calls('conversations.history')).toHaveLength(0);
@@ -200,11 +206,9 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
     expect(JSON.stringify(body.attachments[0].content.body)).toContain(
       `Mini-SOAR action ${action.id}`,
     );
-    expect(
-      body.attachments[0].content.actions.every(
-        (a) => (a as { type: string }).type === 'Action.OpenUrl',
-      ),
-    ).toBe(true);
+    expect(body.attachments[0].content.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open the case', url: caseLink() },
+    ]);
   });
 
   it('NOTIFY_EMAIL reaches the SMTP server with text and HTML parts', async () => {
@@ -224,6 +228,8 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
     );
     expect(received?.mail.text).toContain(`Mini-SOAR action ${action.id}`);
     expect(received?.mail.html).toContain(`Mini-SOAR action ${action.id}`);
+    expect(received?.mail.text).toContain(`Open the case: ${caseLink()}`);
+    expect(received?.mail.html).toContain(`<a href="${caseLink()}">Open the case in Mini-SOAR</a>`);
   });
 
   it('CREATE_TICKET opens one Jira issue labelled with the action id, and records key and URL', async () => {
@@ -241,6 +247,9 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
       output: { responder: 'jira', key: issue?.key, url: `${jira.url}/browse/${issue?.key}` },
     });
     expect(jira.creates.filter((r) => JSON.stringify(r.body).includes(action.id))).toHaveLength(1);
+    expect(JSON.stringify(issue?.fields.description)).toContain(
+      JSON.stringify({ type: 'link', attrs: { href: caseLink() } }),
+    );
   });
 
   describe('approvals in Slack', () => {
@@ -259,6 +268,9 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
         ['approve', action.id, 'object'],
         ['reject', action.id, 'object'],
       ]);
+      expect(JSON.stringify(message.blocks)).toContain(
+        `<${caseLink()}|Open the case in Mini-SOAR>`,
+      );
 
       const response = await click({
         userId: 'UAPPROVER1',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { JsonObject } from '../../common/types/json';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
+import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import { inTransaction } from '../../database/pg-transaction';
 import { PrismaService } from '../../database/prisma.service';
@@ -71,6 +72,7 @@ export class ActionsRepository {
   constructor(
     private readonly database: Database,
     private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
   ) {}
 
   transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -233,6 +235,7 @@ export class ActionsRepository {
     });
     return {
       caseId: action.caseId,
+      link: `${this.config.publicUrl}/cases/${action.caseId}`,
       caseNumber: row?.case.number,
       caseTitle: row?.case.title,
       severity: row?.case.severity,
