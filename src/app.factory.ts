@@ -10,6 +10,7 @@ import { registerAccessLog } from './common/logging/access-log';
 import { FrameworkLogLevels } from './common/logging/framework-log-levels';
 import { registerFormBodyParser } from './common/http/form-body';
 import { registerJsonBodyParser } from './common/http/json-body';
+import { registerYamlBodyParser } from './common/http/yaml-body';
 import { registerPathParamLimit, ROUTER_MAX_PARAM_LENGTH } from './common/http/path-params';
 import { setupOpenApi } from './common/http/openapi';
 import { registerResponseHeaders } from './common/http/response-headers';
@@ -35,6 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, BODY_LIMIT_BYTES);
   registerFormBodyParser(fastify, BODY_LIMIT_BYTES);
+  registerYamlBodyParser(fastify, BODY_LIMIT_BYTES);
   registerPathParamLimit(fastify);
   registerResponseHeaders(fastify, { forceTls: config.forceHsts });
   registerAccessLog(fastify, config.logLevel);

@@ -16,6 +16,7 @@ import { EnrichmentModule } from './modules/enrichment';
 import { INTEGRATION_DEFINITIONS } from './integrations.list';
 import { IntegrationsModule } from './modules/integrations';
 import { JobsModule } from './modules/jobs';
+import { PlaybooksModule } from './modules/playbooks';
 import { AlertActionsModule, AlertPipelineModule, CaseWorkflowModule } from './orchestration';
 import { QueueModule } from './queue/queue.module';
 
@@ -45,6 +46,7 @@ export class AppModule {
         AllowlistModule,
         AssetsModule,
         ActionsModule,
+        PlaybooksModule,
       ],
     };
   }

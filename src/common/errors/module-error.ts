@@ -17,6 +17,8 @@ export interface ModuleErrorOptions {
   /** Seconds a client should wait before retrying (sent as `Retry-After`). */
   retryAfterSeconds?: number;
   cause?: unknown;
+  /** Several problems at once, sent as the list `message` (like field validation errors). */
+  problems?: string[];
 }
 
 /**
@@ -25,6 +27,7 @@ export interface ModuleErrorOptions {
  */
 export class ModuleError extends Error {
   readonly retryAfterSeconds?: number;
+  readonly problems?: string[];
 
   constructor(
     readonly kind: ErrorKind,
@@ -35,5 +38,6 @@ export class ModuleError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.problems = options.problems;
   }
 }

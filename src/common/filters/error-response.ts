@@ -60,7 +60,7 @@ const FRAMEWORK_MESSAGES: Record<number, string> = {
 
 function fromModuleError(error: ModuleError): ErrorBody {
   const response: ErrorBody = {
-    ...body(STATUS_BY_KIND[error.kind], error.message),
+    ...body(STATUS_BY_KIND[error.kind], error.problems ?? error.message),
     code: error.code,
   };
   if (error.retryAfterSeconds !== undefined) response.retryAfterSeconds = error.retryAfterSeconds;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertCasesRepository } from './alert-cases.repository';
+import { AlertEvaluationRepository } from './alert-evaluation.repository';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 import { AlertIngestWriter } from './ingest/alert-ingest.writer';
@@ -23,12 +24,14 @@ import { SimController } from './sim/sim.controller';
     AlertProcessingRepository,
     StuckAlertSweeper,
     AlertCasesRepository,
+    AlertEvaluationRepository,
   ],
   exports: [
     AlertAnalysisService,
     AlertProcessingRepository,
     StuckAlertSweeper,
     AlertCasesRepository,
+    AlertEvaluationRepository,
   ],
 })
 export class AlertsModule {}

@@ -10,6 +10,11 @@ export {
   type StoredObservable,
 } from './processing/alert-processing.repository';
 export { AlertCasesRepository, type CaseObservable } from './alert-cases.repository';
+export {
+  AlertEvaluationRepository,
+  type AlertForEvaluation,
+  type EvaluationObservable,
+} from './alert-evaluation.repository';
 export { AlertSummaryDto, EnrichmentDto, toAlertSummaryDto } from './dto/alert.dto';
 export { StuckAlertSweeper, type SweepResult } from './processing/stuck-alert.sweeper';
 export type { NormalizedAlert } from './normalization/normalized-alert';

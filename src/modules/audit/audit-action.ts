@@ -44,4 +44,8 @@ export enum AuditAction {
   ActionExecuted = 'action.executed',
   ActionFailed = 'action.failed',
   ActionMoved = 'action.moved',
+  PlaybookCreated = 'playbook.created',
+  PlaybookUpdated = 'playbook.updated',
+  PlaybookRolledBack = 'playbook.rolled_back',
+  PlaybookDeleted = 'playbook.deleted',
 }

@@ -18,3 +18,8 @@ export { validateDefinition } from './definition/validate-definition';
 export { evaluateCondition } from './conditions/evaluate-condition';
 export { forEachItems } from './conditions/for-each';
 export { renderTemplate } from './templating/render-template';
+export { triggerMatches } from './conditions/trigger';
+export { alertContext, assetKeysOf } from './context/evaluation-context';
+export { PlaybooksModule } from './playbooks.module';
+export { PlaybooksService, type PinnedVersion } from './playbooks.service';
+export { PlaybookNotFoundError, PlaybookVersionNotFoundError } from './playbooks.errors';

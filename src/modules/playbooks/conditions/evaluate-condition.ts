@@ -112,7 +112,9 @@ function evaluate(condition: unknown, context: EvaluationContext, depth: number)
   if (Array.isArray(condition.any)) {
     return condition.any.some((c) => evaluate(c, context, depth + 1));
   }
-  if ('not' in condition) return !evaluate(condition.not, context, depth + 1);
+  if ('not' in condition) {
+    return isPlainObject(condition.not) && !evaluate(condition.not, context, depth + 1);
+  }
   if (typeof condition.field === 'string' && typeof condition.op === 'string') {
     return compare(condition as unknown as Comparison, context);
   }

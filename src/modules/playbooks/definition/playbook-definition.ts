@@ -107,11 +107,17 @@ export interface PlaybookDefinition {
 
 /** An observable as the context exposes it (type lower-cased: ipv4, domain, sha256...). */
 export interface ContextObservable {
+  id?: string;
   type: string;
   value: string;
-  /** Latest enrichment verdict (malicious, suspicious, benign, unknown), lower-case; null if none. */
+  /**
+   * The most severe of the providers' latest verdicts (malicious > suspicious > harmless >
+   * unknown), lower-case; null before enrichment. `verdicts` has each provider's.
+   */
   verdict: string | null;
-  [key: string]: unknown;
+  verdicts?: Record<string, string>;
+  internal?: boolean;
+  allowlisted?: boolean;
 }
 
 /**
