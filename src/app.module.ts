@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health';
 import { AlertsModule } from './modules/alerts';
 import { AllowlistModule } from './modules/allowlist';
 import { AssetsModule } from './modules/assets';
+import { MetricsModule } from './modules/metrics';
 import { EnrichmentModule } from './modules/enrichment';
 import { INTEGRATION_DEFINITIONS } from './integrations.list';
 import { IntegrationsModule } from './modules/integrations';
@@ -45,6 +46,7 @@ export class AppModule {
         EnrichmentModule,
         AllowlistModule,
         AssetsModule,
+        MetricsModule,
         ActionsModule,
         PlaybooksModule,
       ],

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../../database/database';
+import type { TimeWindow } from './metrics-window';
+import * as SQL from './metrics.sql';
+
+export interface DurationRow {
+  severity: string | null;
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface ExposureRow {
+  id: string;
+  number: number;
+  title: string;
+  severity: string;
+  kind: 'acknowledge' | 'resolve';
+  state: 'breach' | 'at_risk';
+  created_at: Date;
+  due_at: Date;
+  total: number;
+}
+
+export interface SourceContextRow {
+  value: string;
+  verdict: string | null;
+  asset: { id: string; hostname: string; criticality: string } | null;
+}
+
+export type Bucket = 'hour' | 'day';
+
+/** Read-only: the metrics read model (see README, "Metrics"). */
+@Injectable()
+export class MetricsRepository {
+  constructor(private readonly database: Database) {}
+
+  private async rows<T>(text: string, values: unknown[]): Promise<T[]> {
+    return (await this.database.pool.query(text, values)).rows as T[];
+  }
+
+  alertBreakdown(window: TimeWindow) {
+    return this.rows<{
+      severity: string;
+      status: string;
+      connector: string;
+      auto_closed: boolean;
+      count: number;
+    }>(SQL.ALERT_BREAKDOWN, [window.from, window.to]);
+  }
+
+  caseBreakdown(window: TimeWindow) {
+    return this.rows<{
+      status: string;
+      severity: string;
+      resolution: string;
+      merged: boolean;
+      count: number;
+    }>(SQL.CASE_BREAKDOWN, [window.from, window.to]);
+  }
+
+  actionBreakdown(window: TimeWindow) {
+    return this.rows<{ status: string; action_type: string; count: number }>(SQL.ACTION_BREAKDOWN, [
+      window.from,
+      window.to,
+    ]);
+  }
+
+  topFacets(window: TimeWindow, limit: number) {
+    return this.rows<{ facet: string; value: string; count: number }>(SQL.TOP_FACETS, [
+      window.from,
+      window.to,
+      limit,
+    ]);
+  }
+
+  sourceContext(values: string[]) {
+    return this.rows<SourceContextRow>(SQL.SOURCE_CONTEXT, [values]);
+  }
+
+  perBucket(text: string, window: TimeWindow, bucket: Bucket) {
+    return this.rows<{ bucket: Date; count: number }>(text, [window.from, window.to, bucket]);
+  }
+
+  alertVerdictsPerBucket(window: TimeWindow, bucket: Bucket) {
+    return this.rows<{ bucket: Date; false_positive: number | null; resolved: number | null }>(
+      SQL.ALERT_VERDICTS_PER_BUCKET,
+      [window.from, window.to, bucket],
+    );
+  }
+
+  durations(text: string, window: TimeWindow) {
+    return this.rows<DurationRow>(text, [window.from, window.to]);
+  }
+
+  slaExposure(now: Date, limit: number) {
+    return this.rows<ExposureRow>(SQL.SLA_EXPOSURE, [now, limit]);
+  }
+
+  /** Folds the pending deltas into the rollups (one statement, so readers never see a gap). */
+  async compact(): Promise<void> {
+    await this.database.pool.query(SQL.COMPACT);
+  }
+}

@@ -1,0 +1,318 @@
+import { MetricsClock, MetricsService } from '../../src/modules/metrics';
+import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
+import { runSql } from '../helpers/sql';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+const NOW = new Date('2026-03-10T12:30:00Z');
+const bearer = { type: 'bearer' } as const;
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** A known data set; the expected figures below are worked out by hand from it. */
+const SEED = `
+INSERT INTO assets (id, hostname, ip, criticality, updated_at)
+VALUES ('${id(900)}', 'edge-fw', '198.51.100.1', 'HIGH', now());
+
+INSERT INTO cases (id, title, status, severity, resolution, merged_into_id, created_at, updated_at,
+                   acknowledged_at, closed_at, ack_due_at, due_at) VALUES
+ ('${id(101)}', 'C1', 'CLOSED', 'HIGH', 'FALSE_POSITIVE', NULL, '2026-03-10T10:00Z', now(),
+  '2026-03-10T10:30Z', '2026-03-10T12:00Z', '2026-03-10T11:00Z', '2026-03-11T10:00Z'),
+ ('${id(102)}', 'C2', 'CLOSED', 'MEDIUM', 'TRUE_POSITIVE', NULL, '2026-03-10T08:00Z', now(),
+  '2026-03-10T08:10Z', '2026-03-10T09:00Z', '2026-03-10T12:00Z', '2026-03-13T08:00Z'),
+ ('${id(103)}', 'C3', 'INVESTIGATING', 'MEDIUM', NULL, NULL, '2026-03-10T06:00Z', now(),
+  '2026-03-10T06:20Z', NULL, '2026-03-10T10:00Z', '2026-03-13T06:00Z'),
+ ('${id(104)}', 'C4', 'NEW', 'CRITICAL', NULL, NULL, '2026-03-10T12:00Z', now(),
+  NULL, NULL, '2026-03-10T12:15Z', '2026-03-10T16:00Z'),
+ ('${id(105)}', 'C5', 'IN_TRIAGE', 'HIGH', NULL, NULL, '2026-03-09T12:00Z', now(),
+  NULL, NULL, '2026-03-09T13:00Z', '2026-03-10T12:00Z'),
+ ('${id(106)}', 'C6', 'NEW', 'LOW', NULL, NULL, '2026-03-09T14:00Z', now(),
+  NULL, NULL, '2026-03-10T14:00Z', '2026-03-16T14:00Z'),
+ ('${id(108)}', 'C8', 'CLOSED', 'HIGH', 'DUPLICATE', '${id(101)}', '2026-03-10T09:00Z', now(),
+  NULL, '2026-03-10T09:30Z', '2026-03-10T10:00Z', '2026-03-11T09:00Z');
+
+INSERT INTO alerts (id, source, connector, raw_payload, status, severity, auto_closed, case_id,
+                    received_at, normalized) VALUES
+ ('${id(1)}', 'wazuh', 'wazuh', '{}', 'NEW', 'HIGH', false, NULL, '2026-03-10T12:10Z',
+  '{"srcIp": "203.0.113.7", "ruleName": "SSH brute force", "tags": ["bruteforce"]}'),
+ ('${id(2)}', 'wazuh', 'wazuh', '{}', 'FALSE_POSITIVE', 'HIGH', false, NULL, '2026-03-10T11:59:59.999Z',
+  '{"srcIp": "203.0.113.7", "ruleName": "SSH brute force", "tags": ["bruteforce"]}'),
+ ('${id(3)}', 'guardduty', 'guardduty', '{}', 'CLOSED', 'LOW', true, '${id(101)}', '2026-03-09T13:00Z',
+  '{"srcIp": "198.51.100.1", "ruleName": "Port scan", "tags": ["recon"]}'),
+ ('${id(4)}', 'guardduty', 'guardduty', '{}', 'NEW', 'CRITICAL', false, NULL, '2026-03-09T12:59:59.999Z',
+  '{"srcIp": "198.51.100.1", "ruleName": "Port scan", "tags": ["recon"]}'),
+ ('${id(5)}', 'generic', 'generic', '{}', 'NEW', NULL, false, NULL, '2026-03-10T00:00Z', NULL),
+ ('${id(6)}', 'generic', 'generic', '{}', 'NEW', 'LOW', false, NULL, '2026-02-01T00:00Z', NULL);
+
+INSERT INTO observables (id, alert_id, type, value, stix_type, created_at) VALUES
+ ('${id(201)}', '${id(2)}', 'IPV4', '203.0.113.7', 'ipv4-addr', '2026-03-10T12:00Z'),
+ ('${id(202)}', '${id(1)}', 'IPV4', '203.0.113.7', 'ipv4-addr', '2026-03-10T12:11Z');
+INSERT INTO enrichment_results (id, observable_id, provider, verdict, reputation_score, summary, queried_at) VALUES
+ ('${id(301)}', '${id(201)}', 'abuseipdb', 'HARMLESS', 0, 'old', '2026-03-10T12:00Z'),
+ ('${id(302)}', '${id(202)}', 'abuseipdb', 'SUSPICIOUS', 50, 'new', '2026-03-10T12:11Z'),
+ ('${id(303)}', '${id(202)}', 'virustotal', 'MALICIOUS', 90, 'new', '2026-03-10T12:11Z');
+
+INSERT INTO actions (id, case_id, action_type, target, status, requires_approval, created_at,
+                     updated_at, decided_at, executed_at) VALUES
+ ('${id(401)}', '${id(101)}', 'BLOCK_IP', '203.0.113.7', 'EXECUTED', true, '2026-03-10T11:00Z', now(),
+  '2026-03-10T11:05Z', '2026-03-10T11:06Z'),
+ ('${id(402)}', '${id(102)}', 'NOTIFY_SLACK', '#soc', 'EXECUTED', false, '2026-03-10T10:00Z', now(),
+  NULL, '2026-03-10T10:00:30Z'),
+ ('${id(403)}', '${id(104)}', 'ISOLATE_HOST', 'ws-1', 'REQUESTED', true, '2026-03-10T12:10Z', now(),
+  NULL, NULL),
+ ('${id(404)}', '${id(101)}', 'DISABLE_USER', 'bob', 'REJECTED', true, '2026-03-10T11:00Z', now(),
+  '2026-03-10T11:10Z', NULL);
+`;
+
+/** Every rollup recounted from the base tables; an empty result means they agree. */
+const ROLLUP_MISMATCHES = `
+  WITH rollup AS (
+    SELECT 'alert' AS k, hour::text || severity || status || source || connector || auto_closed AS key, count FROM metrics_alert_hourly
+    UNION ALL SELECT 'alert', hour::text || severity || status || source || connector || auto_closed, count FROM metrics_alert_hourly_delta
+    UNION ALL SELECT 'facet', hour::text || facet || value, count FROM metrics_alert_facet_hourly
+    UNION ALL SELECT 'facet', hour::text || facet || value, count FROM metrics_alert_facet_hourly_delta
+    UNION ALL SELECT 'case', hour::text || status || severity || resolution || merged, count FROM metrics_case_hourly
+    UNION ALL SELECT 'case', hour::text || status || severity || resolution || merged, count FROM metrics_case_hourly_delta
+    UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly
+    UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly_delta
+  ), summed AS (SELECT k, key, sum(count) AS n FROM rollup GROUP BY 1, 2 HAVING sum(count) <> 0),
+  recount AS (
+    SELECT 'alert' AS k, date_trunc('hour', received_at)::text || coalesce(severity::text, 'NONE') || status || source || connector || auto_closed AS key, count(*) AS n FROM alerts GROUP BY 1, 2
+    UNION ALL SELECT 'facet', date_trunc('hour', a.received_at)::text || f.facet || f.value, count(*) FROM alerts a
+      CROSS JOIN LATERAL (VALUES ('src_ip', a.normalized->>'srcIp'), ('rule', a.normalized->>'ruleName'), ('category', a.normalized->'tags'->>0)) f(facet, value)
+      WHERE f.value IS NOT NULL GROUP BY 1, 2
+    UNION ALL SELECT 'case', date_trunc('hour', created_at)::text || status || severity || coalesce(resolution::text, 'NONE') || (merged_into_id IS NOT NULL), count(*) FROM cases GROUP BY 1, 2
+    UNION ALL SELECT 'action', date_trunc('hour', created_at)::text || status || action_type, count(*) FROM actions GROUP BY 1, 2
+  ), first_alert AS (
+    SELECT 'first' AS k, f.case_id::text AS key, extract(epoch FROM f.first_received_at) AS n FROM metrics_case_first_alert f
+      WHERE f.first_received_at IS DISTINCT FROM (SELECT min(received_at) FROM alerts a WHERE a.case_id = f.case_id)
+        AND EXISTS (SELECT 1 FROM alerts a WHERE a.case_id = f.case_id)
+  )
+  (SELECT k, key, n::float8 FROM summed EXCEPT SELECT k, key, n::float8 FROM recount)
+  UNION ALL (SELECT k, key, n::float8 FROM recount EXCEPT SELECT k, key, n::float8 FROM summed)
+  UNION ALL SELECT k, key, n::float8 FROM first_alert`;
+
+describe('Metrics (e2e)', () => {
+  let t: TestApp;
+  let users: RoleTokens;
+  const get = (path: string, token = users.AUDITOR.token) => t.http().get(path).auth(token, bearer);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    users = await createRoleUsers(t);
+    jest.spyOn(t.app.get(MetricsClock), 'now').mockImplementation(() => NOW);
+  });
+  afterAll(() => t.close());
+
+  it('answers zeros and zero-filled series on an empty database, never NaN', async () => {
+    const overview = (await get('/metrics/overview').expect(200)).body;
+    expect(overview.alertsLast24h).toBe(0);
+    expect(overview.falsePositiveRate).toBe(0);
+    expect(overview.caseFalsePositiveRate).toBe(0);
+    expect(overview.autoClosedRate).toBe(0);
+    expect(overview.topSources).toEqual([]);
+    expect(overview.alertsPerDay).toHaveLength(30);
+    expect(overview.alertsPerDay.every((d: { count: number }) => d.count === 0)).toBe(true);
+    expect(Object.values(overview.alertsBySeverity).every((n) => n === 0)).toBe(true);
+    const sla = (await get('/metrics/sla').expect(200)).body;
+    expect(sla.mttaSeconds.overall).toEqual({ count: 0, mean: null, p50: null, p90: null });
+    expect(sla.breaches).toEqual({ total: 0, items: [] });
+    expect(JSON.stringify([overview, sla])).not.toMatch(/NaN|Infinity/);
+  });
+
+  describe('on a known data set', () => {
+    beforeAll(() => runSql(t.databaseUrl, SEED));
+
+    it('counts the default window: the 24 whole UTC hours ending with the current one', async () => {
+      const body = (await get('/metrics/overview').expect(200)).body;
+      expect(body.window).toEqual({
+        from: '2026-03-09T13:00:00.000Z',
+        to: '2026-03-10T13:00:00.000Z',
+      });
+      expect(body.alertsLast24h).toBe(4);
+      expect(body.alertsBySeverity).toEqual({
+        INFO: 0,
+        LOW: 1,
+        MEDIUM: 0,
+        HIGH: 2,
+        CRITICAL: 0,
+        UNSCORED: 1,
+      });
+      expect(body.alertsByStatus).toEqual({ NEW: 2, IN_PROGRESS: 0, CLOSED: 1, FALSE_POSITIVE: 1 });
+      expect(body.alertsByConnector).toEqual({ wazuh: 2, guardduty: 1, generic: 1 });
+      expect(body.casesByStatus).toEqual({
+        NEW: 2,
+        IN_TRIAGE: 0,
+        INVESTIGATING: 1,
+        CONTAINED: 0,
+        CLOSED: 3,
+      });
+      expect(body.casesBySeverity).toEqual({ INFO: 0, LOW: 1, MEDIUM: 2, HIGH: 2, CRITICAL: 1 });
+      expect(body.actionsByStatus).toMatchObject({
+        EXECUTED: 2,
+        REQUESTED: 1,
+        REJECTED: 1,
+        FAILED: 0,
+      });
+      expect(body.actionsByType).toMatchObject({
+        BLOCK_IP: 1,
+        NOTIFY_SLACK: 1,
+        ISOLATE_HOST: 1,
+        DISABLE_USER: 1,
+        NOTIFY_EMAIL: 0,
+      });
+      expect(body.topSources).toEqual([
+        { value: '203.0.113.7', count: 2, latestVerdict: 'MALICIOUS', asset: null },
+        {
+          value: '198.51.100.1',
+          count: 1,
+          latestVerdict: null,
+          asset: { id: id(900), hostname: 'edge-fw', criticality: 'HIGH' },
+        },
+      ]);
+      expect(body.topRules).toEqual([
+        { value: 'SSH brute force', count: 2 },
+        { value: 'Port scan', count: 1 },
+      ]);
+      expect(body.threatsByType).toEqual([
+        { value: 'bruteforce', count: 2 },
+        { value: 'recon', count: 1 },
+      ]);
+      expect(body.falsePositiveRate).toBe(0.5);
+      expect(body.caseFalsePositiveRate).toBe(0.5);
+      expect(body.autoClosedRate).toBe(0.25);
+    });
+
+    it('fills 30 UTC days, an alert at 00:00 belonging to the day it starts', async () => {
+      const days = (await get('/metrics/overview').expect(200)).body.alertsPerDay;
+      expect(days).toHaveLength(30);
+      expect(days[0]).toEqual({ day: '2026-02-09', count: 0 });
+      expect(days[28]).toEqual({ day: '2026-03-09', count: 2 });
+      expect(days[29]).toEqual({ day: '2026-03-10', count: 3 });
+      expect(days.reduce((sum: number, d: { count: number }) => sum + d.count, 0)).toBe(5);
+    });
+
+    it('honours window edges: from inclusive, to exclusive, widened to whole hours', async () => {
+      const count = async (query: string) =>
+        (await get(`/metrics/overview?${query}`).expect(200)).body.alertsLast24h;
+      expect(await count('from=2026-03-09T13:00:00Z&to=2026-03-10T00:00:00Z')).toBe(1);
+      expect(await count('from=2026-03-09T12:00:00Z&to=2026-03-10T00:00:00Z')).toBe(2);
+      expect(await count('from=2026-03-10T00:00:00Z&to=2026-03-10T12:00:00Z')).toBe(2);
+      expect(await count('from=2026-03-10T00:30:00Z&to=2026-03-10T11:00:00.001Z')).toBe(2);
+      expect(await count('from=2026-03-10T01:00:00Z&to=2026-03-10T11:00:00Z')).toBe(0);
+    });
+
+    it('refuses malformed and reversed windows with 400', async () => {
+      await get('/metrics/overview?from=yesterday').expect(400);
+      await get('/metrics/sla?to=2026-13-01T00:00:00Z').expect(400);
+      const reversed = await get('/metrics/sla?from=2026-03-10T00:00:00Z&to=2026-03-01T00:00:00Z');
+      expect(reversed.status).toBe(400);
+      expect(reversed.body.message).toMatch(/from must be before to/);
+    });
+
+    it('computes MTTA, MTTR and MTTE to the second, overall and per severity', async () => {
+      const body = (await get('/metrics/sla', users.ANALYST.token).expect(200)).body;
+      expect(body.targets.CRITICAL).toEqual({ acknowledgeSeconds: 900, resolveSeconds: 14400 });
+      expect(body.mttaSeconds.overall).toEqual({ count: 3, mean: 26400, p50: 1200, p90: 62160 });
+      expect(body.mttaSeconds.bySeverity.HIGH).toEqual({
+        count: 1,
+        mean: 77400,
+        p50: 77400,
+        p90: 77400,
+      });
+      expect(body.mttaSeconds.bySeverity.MEDIUM).toEqual({
+        count: 2,
+        mean: 900,
+        p50: 900,
+        p90: 1140,
+      });
+      expect(body.mttrSeconds.overall).toEqual({ count: 2, mean: 5400, p50: 5400, p90: 6840 });
+      expect(body.mteSeconds.overall).toEqual({ count: 2, mean: 195, p50: 195, p90: 327 });
+      expect(body.mteSeconds.bySeverity.HIGH).toEqual({ count: 1, mean: 360, p50: 360, p90: 360 });
+      expect(body.approvalWaitSeconds.overall).toEqual({ count: 1, mean: 300, p50: 300, p90: 300 });
+      expect(body.executionSeconds.overall).toEqual({ count: 2, mean: 45, p50: 45, p90: 57 });
+    });
+
+    it('lists breaches with how late, and cases past 75% of a target', async () => {
+      const body = (await get('/metrics/sla').expect(200)).body;
+      expect(body.breaches.total).toBe(3);
+      expect(
+        body.breaches.items.map((i: Record<string, unknown>) => [
+          i.title,
+          i.deadline,
+          i.lateSeconds,
+        ]),
+      ).toEqual([
+        ['C5', 'acknowledge', 84600],
+        ['C5', 'resolve', 1800],
+        ['C4', 'acknowledge', 900],
+      ]);
+      expect(body.atRisk).toEqual({
+        total: 1,
+        items: [
+          expect.objectContaining({
+            title: 'C6',
+            deadline: 'acknowledge',
+            lateSeconds: 0,
+            usedFraction: 0.9375,
+          }),
+        ],
+      });
+    });
+
+    it('follows updates: a status change moves the alert between buckets', async () => {
+      await runSql(t.databaseUrl, `UPDATE alerts SET status = 'CLOSED' WHERE id = '${id(1)}'`);
+      const body = (await get('/metrics/overview').expect(200)).body;
+      expect(body.alertsByStatus).toEqual({ NEW: 1, IN_PROGRESS: 0, CLOSED: 2, FALSE_POSITIVE: 1 });
+      expect(body.falsePositiveRate).toBe(0.3333);
+    });
+
+    it('keeps every rollup equal to a full recount after a mixed workload', async () => {
+      const metrics = t.app.get(MetricsService);
+      const steps = [
+        // ingestion: one multi-row statement, as the ingest group commit does
+        `INSERT INTO alerts (id, source, connector, raw_payload, received_at, normalized)
+         SELECT gen_random_uuid(), 'wazuh', 'wazuh', '{}', '2026-03-10T00:00Z'::timestamptz + g * interval '7 minutes',
+                jsonb_build_object('srcIp', '10.0.0.' || (g % 5), 'ruleName', 'r' || (g % 3), 'tags', jsonb_build_array('t' || (g % 2)))
+         FROM generate_series(1, 200) g`,
+        // processing: scoring and auto-close
+        `UPDATE alerts SET severity = (ARRAY['LOW','HIGH','MEDIUM']::"Severity"[])[1 + (extract(minute FROM received_at)::int % 3)],
+                state = 'PROCESSED' WHERE severity IS NULL`,
+        `UPDATE alerts SET status = 'CLOSED', auto_closed = true WHERE severity = 'LOW' AND status = 'NEW'`,
+        // retries: the same rows rewritten with the same values
+        `UPDATE alerts SET state = 'PROCESSED' WHERE severity = 'HIGH'`,
+        // case linking and transitions
+        `INSERT INTO cases (id, title, severity, created_at, updated_at) VALUES ('${id(150)}', 'W1', 'HIGH', '2026-03-10T05:00Z', now()), ('${id(151)}', 'W2', 'HIGH', '2026-03-10T06:00Z', now())`,
+        `UPDATE alerts SET case_id = '${id(150)}' WHERE severity = 'HIGH' AND received_at < '2026-03-10T10:00Z'`,
+        `UPDATE alerts SET case_id = '${id(151)}' WHERE severity = 'HIGH' AND received_at >= '2026-03-10T10:00Z' AND case_id IS NULL`,
+        `UPDATE cases SET status = 'INVESTIGATING', acknowledged_at = '2026-03-10T07:00Z' WHERE id = '${id(150)}'`,
+        // merge W2 into W1: alerts move, the source closes as a duplicate
+        `UPDATE alerts SET case_id = '${id(150)}' WHERE case_id = '${id(151)}'`,
+        `UPDATE cases SET status = 'CLOSED', resolution = 'DUPLICATE', merged_into_id = '${id(150)}', closed_at = now() WHERE id = '${id(151)}'`,
+        `INSERT INTO actions (id, case_id, action_type, target, updated_at, created_at) SELECT gen_random_uuid(), '${id(150)}', 'BLOCK_IP', '10.0.0.' || g, now(), '2026-03-10T08:00Z' FROM generate_series(1, 5) g`,
+        `UPDATE actions SET status = 'APPROVED', decided_at = now() WHERE case_id = '${id(150)}'`,
+        `UPDATE actions SET status = 'FAILED' WHERE case_id = '${id(150)}' AND target = '10.0.0.1'`,
+        `DELETE FROM alerts WHERE source = 'wazuh' AND received_at > '2026-03-10T20:00Z'`,
+        `UPDATE cases SET severity = 'CRITICAL' WHERE id = '${id(150)}'`,
+      ];
+      for (const [index, step] of steps.entries()) {
+        await runSql(t.databaseUrl, step);
+        if (index % 4 === 3) await metrics.compact();
+        expect(await runSql(t.databaseUrl, ROLLUP_MISMATCHES)).toEqual([]);
+      }
+      await metrics.compact();
+      expect(
+        await runSql(t.databaseUrl, 'SELECT count(*)::int AS n FROM metrics_alert_hourly_delta'),
+      ).toEqual([{ n: 0 }]);
+      expect(await runSql(t.databaseUrl, ROLLUP_MISMATCHES)).toEqual([]);
+    });
+  });
+
+  it.each(['ADMIN', 'APPROVER', 'ANALYST', 'AUDITOR'] as const)('lets %s read', async (role) => {
+    await get('/metrics/overview', users[role].token).expect(200);
+    await get('/metrics/sla', users[role].token).expect(200);
+  });
+
+  it('refuses anonymous callers', async () => {
+    await t.http().get('/metrics/overview').expect(401);
+    await t.http().get('/metrics/sla').expect(401);
+  });
+});
