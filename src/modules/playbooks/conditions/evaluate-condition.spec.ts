@@ -133,12 +133,12 @@ describe('evaluateCondition', () => {
     ['scoreBreakdown', cmp('scoreBreakdown.total', 'gte', 70), true],
     ['unknown operator is false', cmp('riskScore', 'gt=', 1), false],
     // nesting
+    ['all', { all: [cmp('riskScore', 'gte', 70), cmp('severity', 'eq', 'HIGH')] }, true],
     [
-      'all',
-      { all: [cmp('riskScore', 'gte', 70), cmp('severity', 'eq', 'HIGH')] } as Condition,
-      true,
+      'all with one false',
+      { all: [cmp('riskScore', 'gte', 70), cmp('severity', 'eq', 'LOW')] },
+      false,
     ],
-    ['all with one false', { all: [cmp('riskScore', 'gte', 70), cmp('severity', 'eq', 'LOW')] }, false],
     ['any', { any: [cmp('severity', 'eq', 'LOW'), cmp('source', 'eq', 'wazuh')] }, true],
     ['any none', { any: [cmp('severity', 'eq', 'LOW'), cmp('source', 'eq', 'x')] }, false],
     ['not', { not: cmp('severity', 'eq', 'LOW') }, true],
