@@ -18,7 +18,12 @@ import { INTEGRATION_DEFINITIONS } from './integrations.list';
 import { IntegrationsModule } from './modules/integrations';
 import { JobsModule } from './modules/jobs';
 import { PlaybooksModule } from './modules/playbooks';
-import { AlertActionsModule, AlertPipelineModule, CaseWorkflowModule } from './orchestration';
+import {
+  AlertActionsModule,
+  AlertPipelineModule,
+  CaseWorkflowModule,
+  PlaybookRunsModule,
+} from './orchestration';
 import { QueueModule } from './queue/queue.module';
 
 @Module({})
@@ -41,6 +46,7 @@ export class AppModule {
         AlertPipelineModule,
         AlertActionsModule,
         CaseWorkflowModule,
+        PlaybookRunsModule,
         JobsModule,
         IntegrationsModule.forRoot(INTEGRATION_DEFINITIONS),
         EnrichmentModule,

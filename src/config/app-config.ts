@@ -79,6 +79,7 @@ export class AppConfig {
   readonly queueHeartbeatSeconds: number;
   readonly queueMonitorIntervalSeconds: number;
   readonly workerBatchSize: number;
+  readonly playbookMaxForEach: number;
   readonly internalCidrs: string[];
   readonly internalDomains: string[];
   /** OUTBOUND_ALLOW_CIDRS: internal ranges outbound calls may reach (see common/http/outbound). */
@@ -138,6 +139,7 @@ export class AppConfig {
     this.workerBatchSize = env.WORKER_BATCH_SIZE;
     this.internalCidrs = env.INTERNAL_CIDRS;
     this.outboundAllowCidrs = env.OUTBOUND_ALLOW_CIDRS;
+    this.playbookMaxForEach = env.PLAYBOOK_MAX_FOR_EACH;
     this.internalDomains = env.INTERNAL_DOMAINS.map((domain) => domain.toLowerCase());
     this.enrichment = {
       cacheTtlSeconds: env.ENRICHMENT_CACHE_TTL_SECONDS,

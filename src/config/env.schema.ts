@@ -237,6 +237,13 @@ export class EnvSchema {
   @Max(100)
   WORKER_BATCH_SIZE = 10;
 
+  /** Most items a playbook step's for_each runs over (the rest are left out). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PLAYBOOK_MAX_FOR_EACH = 20;
+
   @Transform(toList)
   @IsString({ each: true })
   INTERNAL_CIDRS: string[] = [];

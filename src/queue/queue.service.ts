@@ -80,8 +80,12 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
       [QueueName.SweepStuckAlerts]: periodic,
       [QueueName.ExpireActions]: periodic,
     };
+    // One active job per run (later ones wait their turn), so a run never advances twice at once.
+    const policies: Partial<Record<QueueName, { policy: 'singleton' }>> = {
+      [QueueName.PlaybookRun]: { policy: 'singleton' },
+    };
     for (const name of Object.values(QueueName)) {
-      await this.boss.createQueue(name, options[name]);
+      await this.boss.createQueue(name, { ...options[name], ...policies[name] });
       // createQueue keeps an existing queue as it was; a changed setting must apply on restart.
       await this.boss.updateQueue(name, options[name]);
     }

@@ -212,6 +212,22 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   },
   { method: 'patch', path: `/actions/${MISSING}/execute`, expect: only([...APPROVERS], 404) },
   { method: 'post', path: `/actions/${MISSING}/retry`, expect: only([...ADMIN], 404) },
+  {
+    method: 'post',
+    path: `/playbooks/${MISSING}/run`,
+    body: { alertId: MISSING },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  { method: 'post', path: `/playbooks/run/${MISSING}`, expect: only([...ANALYST_PLUS], 404) },
+  { method: 'get', path: `/playbooks/${MISSING}/runs`, expect: only([...ANY], 404) },
+  {
+    method: 'get',
+    path: '/playbook-runs?status=failed',
+    template: '/playbook-runs',
+    expect: only([...ANY], 200),
+  },
+  { method: 'get', path: `/playbook-runs/${MISSING}`, expect: only([...ANY], 404) },
+  { method: 'post', path: `/playbook-runs/${MISSING}/retry`, expect: only([...ANALYST_PLUS], 404) },
   // Public to the JWT guard: only Slack's v0 signature opens it (no slack integration here: 401).
   { method: 'post', path: '/integrations/slack/interactions', body: {}, expect: PUBLIC(401) },
 ];

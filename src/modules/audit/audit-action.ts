@@ -48,4 +48,7 @@ export enum AuditAction {
   PlaybookUpdated = 'playbook.updated',
   PlaybookRolledBack = 'playbook.rolled_back',
   PlaybookDeleted = 'playbook.deleted',
+  PlaybookRunStarted = 'playbook_run.started',
+  PlaybookRunFinished = 'playbook_run.finished',
+  PlaybookRunRetried = 'playbook_run.retried',
 }

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ActionsModule } from '../../modules/actions';
+import { AlertsModule } from '../../modules/alerts';
+import { CasesModule } from '../../modules/cases';
+import { EnrichmentModule } from '../../modules/enrichment';
+import { PlaybookRunner } from './playbook-runner';
+import { PlaybookRunsController } from './playbook-runs.controller';
+import { PlaybookRunsRepository } from './playbook-runs.repository';
+import { PlaybookRunsService } from './playbook-runs.service';
+import { PlaybookSteps } from './playbook-steps';
+import { PlaybookWorkers } from './playbook-workers';
+
+/** Runs playbooks: the step executor, its queue workers, manual runs and run history. */
+@Module({
+  imports: [ActionsModule, AlertsModule, CasesModule, EnrichmentModule],
+  controllers: [PlaybookRunsController],
+  providers: [
+    PlaybookRunsRepository,
+    PlaybookRunner,
+    PlaybookSteps,
+    PlaybookRunsService,
+    PlaybookWorkers,
+  ],
+  exports: [PlaybookRunner, PlaybookRunsRepository],
+})
+export class PlaybookRunsModule {}

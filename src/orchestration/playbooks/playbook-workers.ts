@@ -1,0 +1,53 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, JobResult } from 'pg-boss';
+import { AppConfig } from '../../config/app-config';
+import { Database } from '../../database/database';
+import { QueueName } from '../../queue/queue-names';
+import { QueueService } from '../../queue/queue.service';
+import { PlaybookRunner } from './playbook-runner';
+
+/** The playbook queues' workers in this process (none when WORKERS=0). */
+@Injectable()
+export class PlaybookWorkers implements OnApplicationBootstrap {
+  private readonly logger = new Logger('PlaybookWorkers');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly database: Database,
+    private readonly queue: QueueService,
+    private readonly runner: PlaybookRunner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.workers === 0) return;
+    const options = {
+      batchSize: 1,
+      localConcurrency: this.config.workers,
+      pollingIntervalSeconds: this.database.mode === 'embedded' ? 0.5 : 2,
+    };
+    await this.queue.work(QueueName.PlaybookRun, options, (jobs) =>
+      settle(jobs, (job) => this.runner.advance(job.data.runId)),
+    );
+    await this.queue.work(QueueName.PlaybookResume, options, (jobs) =>
+      settle(jobs, (job) => this.runner.resume(job.data.runId, job.data.actionId)),
+    );
+    this.logger.log('Playbook workers started');
+  }
+}
+
+/** Each job settles on its own outcome; a thrown error is retried by the queue. */
+async function settle<T>(
+  jobs: Job<T>[],
+  run: (job: Job<T>) => Promise<void>,
+): Promise<JobResult[]> {
+  const outcomes = await Promise.allSettled(jobs.map(run));
+  return outcomes.map((outcome, index) =>
+    outcome.status === 'fulfilled'
+      ? { id: jobs[index].id, status: 'completed' }
+      : {
+          id: jobs[index].id,
+          status: 'failed',
+          output: { message: String((outcome.reason as Error)?.message ?? outcome.reason) },
+        },
+  );
+}

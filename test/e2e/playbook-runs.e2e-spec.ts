@@ -1,0 +1,254 @@
+import { actionCall, waitForStatus } from '../factories/actions.factory';
+import { createIngestKey, wazuhAlert } from '../factories/ingest.factory';
+import { putIntegration } from '../factories/integrations.factory';
+import { getRun, seedPlaybook, waitForRun, type RunView } from '../factories/playbook-runs.factory';
+import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
+import { IptablesFake } from '../fakes/iptables.fake';
+import { waitForProcessed } from '../helpers/alerts';
+import { sealAudit } from '../helpers/audit';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+const bearer = { type: 'bearer' } as const;
+
+// Worker outcomes are polled generously; nothing here asserts speed.
+jest.setTimeout(120_000);
+
+/** Blocks the alert's source IP (approval always: BLOCK_IP), then notes it on the case. */
+const BLOCK_AND_NOTE = {
+  name: 'Block brute force source',
+  mode: 'live',
+  trigger: { severities: ['HIGH', 'CRITICAL'], sources: ['wazuh'] },
+  steps: [
+    {
+      id: 'block',
+      action: 'block_ip',
+      params: { target: '{{alert.normalized.srcIp}}', reason: 'Brute force: {{alert.title}}' },
+    },
+    {
+      id: 'note',
+      action: 'add_note',
+      params: { note: 'Blocked by action {{steps.block.output.actionId}}' },
+    },
+    {
+      id: 'never',
+      action: 'add_note',
+      if: { field: 'riskScore', op: 'lt', value: 0 },
+      params: { note: 'x' },
+    },
+  ],
+};
+
+describe('Playbook runs (e2e)', () => {
+  let t: TestApp;
+  let users: RoleTokens;
+  let key: string;
+  let playbookId: string;
+  const iptables = new IptablesFake();
+
+  const ingest = async (srcip: string) => {
+    const { alertId } = (
+      await t
+        .http()
+        .post('/alerts/webhook/wazuh')
+        .set('x-api-key', key)
+        .send(wazuhAlert({ data: { srcip, srcport: '51234', srcuser: 'admin' } }))
+        .expect(202)
+    ).body as { alertId: string };
+    await waitForProcessed(t, users.ANALYST.token, alertId);
+    return alertId;
+  };
+
+  const startRun = async (id: string, body: object, token = users.ANALYST.token) =>
+    (await t.http().post(`/playbooks/${id}/run`).auth(token, bearer).send(body).expect(201))
+      .body as RunView;
+
+  beforeAll(async () => {
+    t = await startTestApp({ WORKERS: '1', ACTION_EXECUTE_WAIT_MS: '5000' });
+    users = await createRoleUsers(t);
+    key = (await createIngestKey(t, users.ADMIN.token)).key;
+    await putIntegration(t, users.ADMIN.token, 'iptables', {
+      enabled: true,
+      settings: iptables.settings(),
+    });
+    playbookId = await seedPlaybook(t, BLOCK_AND_NOTE);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    iptables.remove();
+  });
+
+  it('parks on the approval, resumes when the action is executed, and shows it everywhere', async () => {
+    const alertId = await ingest('203.0.113.45');
+    const parked = await startRun(playbookId, { alertId });
+    expect(parked).toMatchObject({ status: 'WAITING_APPROVAL', version: 1, trigger: 'manual' });
+    expect(parked.steps).toEqual([
+      expect.objectContaining({
+        stepId: 'block',
+        status: 'WAITING',
+        renderedParams: { target: '203.0.113.45', reason: expect.stringContaining('Brute force') },
+        actionId: expect.any(String),
+      }),
+    ]);
+    const actionId = parked.steps![0].actionId!;
+    expect(iptables.calls()).toEqual([]);
+
+    await actionCall(t, users.APPROVER.token, actionId, 'approve').expect(200);
+    await actionCall(t, users.APPROVER.token, actionId, 'execute').expect(200);
+    await waitForStatus(t, users.APPROVER.token, actionId, ['EXECUTED']);
+    const done = await waitForRun(t, users.AUDITOR.token, parked.id, ['COMPLETED']);
+
+    expect(iptables.calls()).toContainEqual(expect.arrayContaining(['203.0.113.45']));
+    expect(done.steps!.map((s) => [s.stepId, s.status])).toEqual([
+      ['block', 'SUCCEEDED'],
+      ['note', 'SUCCEEDED'],
+      ['never', 'SKIPPED'],
+    ]);
+    expect(done.steps![1].renderedParams).toEqual({ note: `Blocked by action ${actionId}` });
+    expect(done.caseId).toEqual(expect.any(String));
+
+    // History: the playbook's runs, and the list across playbooks by status (any case).
+    const mine = await t
+      .http()
+      .get(`/playbooks/${playbookId}/runs`)
+      .auth(users.AUDITOR.token, bearer)
+      .expect(200);
+    expect((mine.body as { items: RunView[] }).items.map((r) => r.id)).toContain(parked.id);
+    const completed = await t
+      .http()
+      .get('/playbook-runs?status=completed')
+      .auth(users.AUDITOR.token, bearer)
+      .expect(200);
+    expect((completed.body as { items: RunView[] }).items.map((r) => r.id)).toContain(parked.id);
+
+    // The case timeline and the audit log.
+    const events = await t.prisma.caseEvent.findMany({
+      where: { caseId: done.caseId!, type: 'PLAYBOOK_RUN' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((e) => (e.data as { status?: string }).status)).toEqual(
+      expect.arrayContaining(['COMPLETED']),
+    );
+    await sealAudit(t);
+    const audit = await t.prisma.auditLog.findMany({ where: { entityId: parked.id } });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'playbook_run.finished',
+      'playbook_run.started',
+    ]);
+  });
+
+  it('ends REJECTED when the approver turns the action down', async () => {
+    const alertId = await ingest('203.0.113.46');
+    const parked = await startRun(playbookId, { alertId });
+    const actionId = parked.steps![0].actionId!;
+    await actionCall(t, users.APPROVER.token, actionId, 'reject', { reason: 'a partner' }).expect(
+      200,
+    );
+    const ended = await waitForRun(t, users.AUDITOR.token, parked.id, ['REJECTED']);
+    expect(ended.steps).toEqual([
+      expect.objectContaining({
+        stepId: 'block',
+        status: 'FAILED',
+        error: expect.stringContaining('a partner'),
+      }),
+    ]);
+  });
+
+  it('a dry run records the exact request each step would make and changes nothing', async () => {
+    const alertId = await ingest('203.0.113.47');
+    const before = await t.prisma.action.count();
+    const run = await startRun(playbookId, { alertId, dryRun: true });
+    const done =
+      run.status === 'COMPLETED'
+        ? run
+        : await waitForRun(t, users.AUDITOR.token, run.id, ['COMPLETED']);
+    expect(done.dryRun).toBe(true);
+    expect(done.steps![0].output).toEqual({
+      dryRun: true,
+      wouldRequest: {
+        actionType: 'BLOCK_IP',
+        target: '203.0.113.47',
+        params: {},
+        reason: expect.any(String),
+      },
+      requiresApproval: true,
+    });
+    expect(await t.prisma.action.count()).toBe(before);
+  });
+
+  it('a failed run keeps its steps and is retried from the failed step', async () => {
+    const alertId = await ingest('203.0.113.48');
+    const entry = await t
+      .http()
+      .post('/allowlist')
+      .auth(users.ADMIN.token, bearer)
+      .send({ type: 'ip', value: '203.0.113.48', reason: 'partner' })
+      .expect(201);
+    const run = await startRun(playbookId, { alertId });
+    const failed =
+      run.status === 'FAILED' ? run : await waitForRun(t, users.AUDITOR.token, run.id, ['FAILED']);
+    expect(failed.error).toMatch(/^step block: /);
+    expect(failed.steps![0]).toMatchObject({ status: 'FAILED', actionId: null });
+
+    const listed = await t
+      .http()
+      .get('/playbook-runs?status=FAILED')
+      .auth(users.AUDITOR.token, bearer)
+      .expect(200);
+    expect((listed.body as { items: RunView[] }).items.map((r) => r.id)).toEqual([run.id]);
+
+    await t
+      .http()
+      .post(`/playbook-runs/${run.id}/retry`)
+      .auth(users.AUDITOR.token, bearer)
+      .expect(403);
+    await t
+      .http()
+      .delete(`/allowlist/${(entry.body as { id: string }).id}`)
+      .auth(users.ADMIN.token, bearer)
+      .expect(204);
+    const retried = await t
+      .http()
+      .post(`/playbook-runs/${run.id}/retry`)
+      .auth(users.ANALYST.token, bearer)
+      .expect(200);
+    expect((retried.body as RunView).status).toBe('WAITING_APPROVAL');
+    await t
+      .http()
+      .post(`/playbook-runs/${run.id}/retry`)
+      .auth(users.ANALYST.token, bearer)
+      .expect(409);
+    expect((await getRun(t, users.AUDITOR.token, run.id)).steps![0].status).toBe('WAITING');
+  });
+
+  it('answers 4xx for bad subjects and unknown ids', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await t
+      .http()
+      .post(`/playbooks/${playbookId}/run`)
+      .auth(users.ANALYST.token, bearer)
+      .send({})
+      .expect(400);
+    await t
+      .http()
+      .post(`/playbooks/${playbookId}/run`)
+      .auth(users.ANALYST.token, bearer)
+      .send({ alertId: unknown })
+      .expect(404);
+    await t
+      .http()
+      .post(`/playbooks/${unknown}/run`)
+      .auth(users.ANALYST.token, bearer)
+      .send({ alertId: unknown })
+      .expect(404);
+    await t.http().get(`/playbook-runs/${unknown}`).auth(users.AUDITOR.token, bearer).expect(404);
+    await t.http().get('/playbook-runs?status=bogus').auth(users.AUDITOR.token, bearer).expect(400);
+    await t.http().post(`/playbooks/run/${unknown}`).auth(users.ANALYST.token, bearer).expect(404);
+  });
+
+  it('keeps the audit chain valid', async () => {
+    await sealAudit(t);
+    const verify = await t.http().get('/audit/verify').auth(users.ADMIN.token, bearer).expect(200);
+    expect(verify.body).toMatchObject({ valid: true });
+  });
+});
