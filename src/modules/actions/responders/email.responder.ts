@@ -13,7 +13,7 @@ import {
   type ResponderResult,
 } from './responder';
 import { defineResponder } from './responder-definition';
-import { configured, readSettings, requireSettings, targetOrDefault } from './responder-settings';
+import { readSettings, requireSettings, targetOrDefault } from './responder-settings';
 import { ResponderError } from './responder.errors';
 
 export interface EmailSettings {
@@ -180,6 +180,6 @@ export const EMAIL_RESPONDER = defineResponder<EmailSettings>({
   actionTypes: [ActionType.NOTIFY_EMAIL],
   defaults: EMAIL_DEFAULTS,
   secretKeys: ['password'],
-  validate: (config) => void emailSettings(config),
-  create: (config) => new EmailResponder(configured('email', () => emailSettings(config))),
+  settings: emailSettings,
+  build: (settings) => new EmailResponder(settings),
 });

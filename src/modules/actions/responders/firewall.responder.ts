@@ -17,7 +17,7 @@ import {
 } from './responder';
 import { defineResponder } from './responder-definition';
 import { httpEffect } from './responder-http';
-import { configured, DEFAULT_RESPONDER_TIMEOUT_MS, readSettings } from './responder-settings';
+import { DEFAULT_RESPONDER_TIMEOUT_MS, readSettings } from './responder-settings';
 
 export const FIREWALL_DEFAULTS: FirewallSettings = {
   preset: '',
@@ -95,9 +95,6 @@ export const FIREWALL_RESPONDER = defineResponder<FirewallSettings>({
   actionTypes: [ActionType.BLOCK_IP, ActionType.UNBLOCK_IP],
   defaults: FIREWALL_DEFAULTS,
   secretKeys: ['apiKey'],
-  validate: (config) => void firewallSettings(config),
-  create: (config) => {
-    const settings = configured('firewall', () => firewallSettings(config));
-    return new FirewallResponder(presetOf(settings).create(settings));
-  },
+  settings: firewallSettings,
+  build: (settings) => new FirewallResponder(presetOf(settings).create(settings)),
 });

@@ -10,7 +10,7 @@ import {
 } from './responder';
 import { defineResponder } from './responder-definition';
 import { ResponderError } from './responder.errors';
-import { configured, readSettings } from './responder-settings';
+import { readSettings } from './responder-settings';
 
 export interface IptablesSettings {
   /** Program for IPv4 rules: a name looked up on PATH, or an absolute path. */
@@ -166,6 +166,6 @@ export const IPTABLES_RESPONDER = defineResponder<IptablesSettings>({
   actionTypes: [ActionType.BLOCK_IP, ActionType.UNBLOCK_IP],
   defaults: IPTABLES_DEFAULTS,
   secretKeys: [],
-  validate: (config) => void iptablesSettings(config),
-  create: (config) => new IptablesResponder(configured('iptables', () => iptablesSettings(config))),
+  settings: iptablesSettings,
+  build: (settings) => new IptablesResponder(settings),
 });

@@ -17,13 +17,7 @@ import {
   type HttpAnswer,
   type HttpCall,
 } from './responder-http';
-import {
-  checkHttpUrl,
-  configured,
-  readSettings,
-  requireSettings,
-  targetOrDefault,
-} from './responder-settings';
+import { checkHttpUrl, readSettings, requireSettings, targetOrDefault } from './responder-settings';
 import { ResponderError } from './responder.errors';
 
 export interface JiraSettings {
@@ -180,6 +174,6 @@ export const JIRA_RESPONDER = defineResponder<JiraSettings>({
   actionTypes: [ActionType.CREATE_TICKET],
   defaults: JIRA_DEFAULTS,
   secretKeys: ['apiToken'],
-  validate: (config) => void jiraSettings(config),
-  create: (config) => new JiraResponder(configured('jira', () => jiraSettings(config))),
+  settings: jiraSettings,
+  build: (settings) => new JiraResponder(settings),
 });

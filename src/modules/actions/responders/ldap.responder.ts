@@ -12,12 +12,7 @@ import {
 } from './responder';
 import { defineResponder } from './responder-definition';
 import { ResponderError } from './responder.errors';
-import {
-  configured,
-  DEFAULT_RESPONDER_TIMEOUT_MS,
-  readSettings,
-  requireSettings,
-} from './responder-settings';
+import { DEFAULT_RESPONDER_TIMEOUT_MS, readSettings, requireSettings } from './responder-settings';
 
 export interface LdapSettings {
   /** ldap://host[:port] or ldaps://host[:port]. */
@@ -174,6 +169,6 @@ export const LDAP_RESPONDER = defineResponder<LdapSettings>({
   actionTypes: [ActionType.DISABLE_USER],
   defaults: LDAP_DEFAULTS,
   secretKeys: ['bindPassword'],
-  validate: (config) => void ldapSettings(config),
-  create: (config) => new LdapResponder(configured('ldap', () => ldapSettings(config))),
+  settings: ldapSettings,
+  build: (settings) => new LdapResponder(settings),
 });

@@ -8,6 +8,7 @@ import type {
 } from '../../integrations';
 import type { EnrichmentEnv } from '../../../config/app-config';
 import type { Responder, ResponderDeps } from './responder';
+import { configured } from './responder-settings';
 
 /** A responder as the integrations registry knows it, plus how to build it. */
 export interface ResponderDefinition extends IntegrationDefinition {
@@ -27,13 +28,23 @@ export interface ResponderSpec<S extends object> {
   extraSettings?: Readonly<Record<string, SettingCheck>>;
   builtIn?: boolean;
   fromEnvironment?(env: EnrichmentEnv): EnvironmentSettings;
-  /** Checks settings; throws IntegrationSettingsError naming the bad field. */
-  validate?(config: IntegrationConfig): void;
-  create(config: IntegrationConfig, deps: ResponderDeps): Responder;
+  /** Reads and checks the settings; throws IntegrationSettingsError naming the bad field. */
+  settings(config: IntegrationConfig): S;
+  /** The responder for checked settings. */
+  build(settings: S, deps: ResponderDeps): Responder;
 }
 
-/** One responder's whole definition: settings schema, secrets, defaults, test and factory. */
+/**
+ * One responder's whole definition: settings schema, secrets, defaults, test and factory. The
+ * PUT's validation and the worker's factory read the settings the same way; a bad
+ * configuration met by the worker fails the action (not retryable) in the PUT's words.
+ */
 export function defineResponder<S extends object>(spec: ResponderSpec<S>): ResponderDefinition {
+  const create = (config: IntegrationConfig, deps: ResponderDeps): Responder =>
+    spec.build(
+      configured(spec.name, () => spec.settings(config)),
+      deps,
+    );
   return {
     name: spec.name,
     kind: 'responder',
@@ -44,19 +55,20 @@ export function defineResponder<S extends object>(spec: ResponderSpec<S>): Respo
     secretKeys: spec.secretKeys,
     extraSettings: spec.extraSettings,
     fromEnvironment: spec.fromEnvironment,
-    validate: spec.validate,
-    create: spec.create,
-    testConnection: (config) => testResponder(spec, config),
+    validate: (config) => void spec.settings(config),
+    create,
+    testConnection: (config) => testResponder(spec.name, create, config),
   };
 }
 
-async function testResponder<S extends object>(
-  spec: ResponderSpec<S>,
+async function testResponder(
+  name: string,
+  create: ResponderDefinition['create'],
   config: IntegrationConfig,
 ): Promise<ConnectivityResult> {
   let responder: Responder;
   try {
-    responder = spec.create(config, {});
+    responder = create(config, {});
   } catch (error) {
     return {
       ok: false,
@@ -66,6 +78,6 @@ async function testResponder<S extends object>(
   try {
     return await responder.testConnection();
   } catch (error) {
-    return { ok: false, detail: `${spec.name} test failed: ${(error as Error).message}` };
+    return { ok: false, detail: `${name} test failed: ${(error as Error).message}` };
   }
 }

@@ -8,13 +8,7 @@ import {
   type ResponderResult,
 } from './responder';
 import { defineResponder } from './responder-definition';
-import {
-  configured,
-  checkHttpUrl,
-  readSettings,
-  requireSettings,
-  targetOrDefault,
-} from './responder-settings';
+import { checkHttpUrl, readSettings, requireSettings, targetOrDefault } from './responder-settings';
 import { notificationBlocks, SlackEventType } from './slack-blocks';
 import { SLACK_DEFAULTS, SlackMessenger, type SlackSettings } from './slack-messenger';
 
@@ -70,6 +64,6 @@ export const SLACK_RESPONDER = defineResponder<SlackSettings>({
   actionTypes: [ActionType.NOTIFY_SLACK],
   defaults: SLACK_DEFAULTS,
   secretKeys: ['botToken', 'signingSecret'],
-  validate: (config) => void slackSettings(config),
-  create: (config) => new SlackResponder(configured('slack', () => slackSettings(config))),
+  settings: slackSettings,
+  build: (settings) => new SlackResponder(settings),
 });

@@ -12,7 +12,7 @@ import {
 } from './responder';
 import { defineResponder } from './responder-definition';
 import { httpEffect, sendHttp, statusError, type HttpCall } from './responder-http';
-import { checkHttpUrl, configured, readSettings, requireSettings } from './responder-settings';
+import { checkHttpUrl, readSettings, requireSettings } from './responder-settings';
 import { teamsMessage } from './teams-card';
 
 export interface TeamsSettings {
@@ -111,6 +111,6 @@ export const TEAMS_RESPONDER = defineResponder<TeamsSettings>({
   actionTypes: [ActionType.NOTIFY_TEAMS],
   defaults: TEAMS_DEFAULTS,
   secretKeys: ['webhookUrl'],
-  validate: (config) => void teamsSettings(config),
-  create: (config) => new TeamsResponder(configured('teams', () => teamsSettings(config))),
+  settings: teamsSettings,
+  build: (settings) => new TeamsResponder(settings),
 });

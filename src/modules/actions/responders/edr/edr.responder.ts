@@ -3,7 +3,7 @@ import { IntegrationSettingsError, type IntegrationConfig } from '../../../integ
 import type { Responder, ResponderDeps } from '../responder';
 import { defineResponder } from '../responder-definition';
 import { ResponderError } from '../responder.errors';
-import { configured, readSettings } from '../responder-settings';
+import { readSettings } from '../responder-settings';
 import { CROWDSTRIKE_PRESET } from './crowdstrike.preset';
 import { DEFENDER_PRESET } from './defender.preset';
 import { EDR_SIMULATOR } from './simulator.preset';
@@ -72,9 +72,8 @@ export const EDR_RESPONDER = defineResponder<EdrSettings>({
   defaults: EDR_DEFAULTS,
   secretKeys: ['clientSecret'],
   builtIn: true,
-  validate: (config) => void edrSettings(config),
-  create: (config, deps) => {
-    const settings = configured('edr', () => edrSettings(config));
+  settings: edrSettings,
+  build: (settings, deps) => {
     const preset = PRESETS[settings.preset as EdrPreset];
     if (!preset)
       throw new ResponderError('edr', `preset ${settings.preset} is not available`, false);
