@@ -1,3 +1,4 @@
+import { putIntegration } from '../factories/integrations.factory';
 import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { actionCall, newCase, requestAction } from '../factories/actions.factory';
@@ -30,12 +31,7 @@ describe('Server killed while a responder runs (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ QUEUE_HEARTBEAT_SECONDS: '10' });
     users = await createRoleUsers(t);
-    await t
-      .http()
-      .put('/integrations/iptables')
-      .auth(users.ADMIN.token, bearer)
-      .send({ enabled: true })
-      .expect(200);
+    await putIntegration(t, users.ADMIN.token, 'iptables', { enabled: true });
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { putIntegration } from '../factories/integrations.factory';
 import { actionCall, newCase, requestAction, waitForStatus } from '../factories/actions.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { IptablesFake } from '../fakes/iptables.fake';
@@ -13,12 +14,10 @@ describe('NOTIFY_ONLY=true (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ WORKERS: '1', NOTIFY_ONLY: 'true' });
     users = await createRoleUsers(t);
-    await t
-      .http()
-      .put('/integrations/iptables')
-      .auth(users.ADMIN.token, bearer)
-      .send({ enabled: true, settings: iptables.settings() })
-      .expect(200);
+    await putIntegration(t, users.ADMIN.token, 'iptables', {
+      enabled: true,
+      settings: iptables.settings(),
+    });
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { actionCall, newCase, requestAction, waitForStatus } from '../factories/actions.factory';
+import { putIntegration } from '../factories/integrations.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { CrowdStrikeFake } from '../fakes/crowdstrike.fake';
 import { PaloAltoFake } from '../fakes/paloalto.fake';
@@ -25,12 +26,7 @@ describe('Firewall, EDR and LDAP responders through the API (e2e)', () => {
   const falcon = new CrowdStrikeFake();
 
   const configure = (name: string, settings: Record<string, unknown>) =>
-    t
-      .http()
-      .put(`/integrations/${name}`)
-      .auth(users.ADMIN.token, bearer)
-      .send({ enabled: true, settings })
-      .expect(200);
+    putIntegration(t, users.ADMIN.token, name, { enabled: true, settings });
 
   /** Requested by the analyst, approved and executed by the approver; the final action. */
   async function approvedAndRun(actionType: string, target: string) {
