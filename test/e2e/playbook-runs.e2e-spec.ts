@@ -7,6 +7,7 @@ import { IptablesFake } from '../fakes/iptables.fake';
 import { waitForProcessed } from '../helpers/alerts';
 import { sealAudit } from '../helpers/audit';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { AlertPipeline } from '../../src/orchestration';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -70,7 +71,7 @@ describe('Playbook runs (e2e)', () => {
       enabled: true,
       settings: iptables.settings(),
     });
-    playbookId = await seedPlaybook(t, BLOCK_AND_NOTE);
+    playbookId = await seedPlaybook(t, users.ANALYST.token, BLOCK_AND_NOTE);
   });
 
   afterAll(async () => {
@@ -244,6 +245,45 @@ describe('Playbook runs (e2e)', () => {
     await t.http().get(`/playbook-runs/${unknown}`).auth(users.AUDITOR.token, bearer).expect(404);
     await t.http().get('/playbook-runs?status=bogus').auth(users.AUDITOR.token, bearer).expect(400);
     await t.http().post(`/playbooks/run/${unknown}`).auth(users.ANALYST.token, bearer).expect(404);
+  });
+
+  it('an alert through the webhook triggers a matching playbook once, even when its job runs again', async () => {
+    const autoId = await seedPlaybook(t, users.ANALYST.token, {
+      name: 'Automatic block',
+      trigger: {
+        sources: ['wazuh'],
+        condition: { field: 'normalized.srcIp', op: 'eq', value: '198.51.100.77' },
+      },
+      steps: [
+        { id: 'block', action: 'block_ip', params: { target: '{{alert.normalized.srcIp}}' } },
+      ],
+    });
+    const runsOf = async () =>
+      (
+        (
+          await t
+            .http()
+            .get(`/playbooks/${autoId}/runs`)
+            .auth(users.AUDITOR.token, bearer)
+            .expect(200)
+        ).body as { items: RunView[] }
+      ).items;
+    await ingest('198.51.100.78');
+    const alertId = await ingest('198.51.100.77');
+    const [run] = await runsOf();
+    expect(run).toMatchObject({ alertId, trigger: 'alert.scored', triggeredById: null });
+    const parked = await waitForRun(t, users.AUDITOR.token, run.id, ['WAITING_APPROVAL']);
+
+    // The same scoring again (what a retried alert job does) starts nothing new.
+    await t.app.get(AlertPipeline).reassess(alertId, 1);
+    expect((await runsOf()).map((r) => r.id)).toEqual([run.id]);
+
+    const actionId = parked.steps![0].actionId!;
+    await actionCall(t, users.APPROVER.token, actionId, 'approve').expect(200);
+    await actionCall(t, users.APPROVER.token, actionId, 'execute').expect(200);
+    await waitForRun(t, users.AUDITOR.token, run.id, ['COMPLETED']);
+    expect(iptables.calls()).toContainEqual(expect.arrayContaining(['198.51.100.77']));
+    expect(await t.prisma.action.count({ where: { playbookRunId: run.id } })).toBe(1);
   });
 
   it('keeps the audit chain valid', async () => {

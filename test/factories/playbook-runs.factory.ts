@@ -25,23 +25,19 @@ export interface RunView {
   steps?: RunStepView[];
 }
 
-/**
- * A playbook with one version, written directly as the definitions module stores it (action
- * names lower-case, severities upper-case): these tests are about running it.
- */
+/** A playbook saved through the API (validated as any other). */
 export async function seedPlaybook(
   t: TestApp,
+  token: string,
   definition: Record<string, unknown> & { name: string },
 ): Promise<string> {
-  const playbook = await t.prisma.playbook.create({
-    data: {
-      name: definition.name,
-      enabled: definition.enabled !== false,
-      mode: definition.mode === 'dry-run' ? 'DRY_RUN' : 'LIVE',
-      versions: { create: { version: 1, definition: definition } },
-    },
-  });
-  return playbook.id;
+  const response = await t
+    .http()
+    .post('/playbooks')
+    .auth(token, { type: 'bearer' })
+    .send(definition)
+    .expect(201);
+  return (response.body as { id: string }).id;
 }
 
 export async function getRun(t: TestApp, token: string, id: string): Promise<RunView> {

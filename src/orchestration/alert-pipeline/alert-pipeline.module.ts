@@ -5,6 +5,7 @@ import { AssetsModule } from '../../modules/assets';
 import { CasesModule } from '../../modules/cases';
 import { EnrichmentModule } from '../../modules/enrichment';
 import { ScoringModule } from '../../modules/scoring';
+import { PlaybookRunsModule } from '../playbooks/playbook-runs.module';
 import { AlertPipeline } from './alert-pipeline';
 import { AlertWorkers } from './alert-workers';
 
@@ -17,6 +18,7 @@ import { AlertWorkers } from './alert-workers';
     EnrichmentModule,
     ScoringModule,
     CasesModule,
+    PlaybookRunsModule,
   ],
   providers: [AlertPipeline, AlertWorkers],
   exports: [AlertPipeline],

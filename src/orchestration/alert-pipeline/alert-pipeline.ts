@@ -15,6 +15,7 @@ import { AssetsService } from '../../modules/assets';
 import { CasesService } from '../../modules/cases';
 import { EnrichmentService } from '../../modules/enrichment';
 import { ScoringService } from '../../modules/scoring';
+import { PlaybookTriggers } from '../playbooks/playbook-triggers';
 
 /** Rounds of re-enrichment for an alert whose providers did not all answer. */
 export const MAX_REENRICH_ROUNDS = 3;
@@ -50,6 +51,7 @@ export class AlertPipeline {
     private readonly scoring: ScoringService,
     private readonly cases: CasesService,
     private readonly queue: QueueService,
+    private readonly playbooks: PlaybookTriggers,
   ) {}
 
   async execute(alertId: string): Promise<PipelineResult> {
@@ -120,6 +122,14 @@ export class AlertPipeline {
       // cases returns the same case to a retried job, so a crash before this line converges.
       await this.repository.linkCase(alert.id, caseId);
     }
+    // Once per (alert, playbook version): a retried job starts nothing twice.
+    await this.playbooks.onAlertScored({
+      alertId: alert.id,
+      riskScore: result.score,
+      severity: result.severity,
+      scoreBreakdown: result.breakdown,
+      caseId,
+    });
     await this.repository.finish(alert.id, {
       riskScore: result.score,
       severity: result.severity,

@@ -8,6 +8,7 @@ import { PlaybookRunsController } from './playbook-runs.controller';
 import { PlaybookRunsRepository } from './playbook-runs.repository';
 import { PlaybookRunsService } from './playbook-runs.service';
 import { PlaybookSteps } from './playbook-steps';
+import { PlaybookTriggers } from './playbook-triggers';
 import { PlaybookWorkers } from './playbook-workers';
 
 /** Runs playbooks: the step executor, its queue workers, manual runs and run history. */
@@ -20,7 +21,8 @@ import { PlaybookWorkers } from './playbook-workers';
     PlaybookSteps,
     PlaybookRunsService,
     PlaybookWorkers,
+    PlaybookTriggers,
   ],
-  exports: [PlaybookRunner, PlaybookRunsRepository],
+  exports: [PlaybookTriggers],
 })
 export class PlaybookRunsModule {}

@@ -148,6 +148,14 @@ export class PlaybookRunsRepository {
     return rows;
   }
 
+  /** Changes whenever a playbook is added, changed, enabled or disabled. */
+  async playbooksStamp(): Promise<string> {
+    const { rows } = await this.pool.query<{ stamp: string }>(
+      `SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS stamp FROM playbooks`,
+    );
+    return rows[0].stamp;
+  }
+
   async insertRun(client: Pool | PoolClient, run: NewRun): Promise<string | null> {
     const { rows } = await client.query<{ id: string }>(INSERT_RUN, [
       run.playbookId,
