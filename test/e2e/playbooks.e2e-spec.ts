@@ -223,6 +223,8 @@ describe('Playbooks (e2e)', () => {
       const one = await get(`/playbooks/${brute.id}`).expect(200);
       expect(one.body.definition).toEqual(brute.definition);
       await get(`/playbooks/${MISSING_ID}`).expect(404);
+      const missingExport = await get(`/playbooks/${MISSING_ID}/export`).expect(404);
+      expect(missingExport.body.code).toBe('PLAYBOOK_NOT_FOUND');
       await get('/playbooks/not-a-uuid').expect(400);
     });
   });

@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   HttpCode,
   Ip,
   Param,
@@ -11,8 +10,10 @@ import {
   Post,
   Put,
   Query,
+  Res,
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -179,15 +180,20 @@ export class PlaybooksController {
 
   @Get(':id/export')
   @Roles(...ALL_ROLES)
-  @Header('Content-Type', 'application/yaml; charset=utf-8')
   @ApiProduces('application/yaml')
   @ApiOperation({
     summary: 'The current definition as YAML (POST it back for the same definition)',
   })
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiNotFoundResponse({ description: 'No such playbook' })
-  exportYaml(@Param('id', UuidParam) id: string): Promise<string> {
-    return this.playbooks.exportYaml(id);
+  async exportYaml(
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const yaml = await this.playbooks.exportYaml(id);
+    // Set only on success: an error keeps the filter's JSON body and type.
+    void reply.type('application/yaml; charset=utf-8');
+    return yaml;
   }
 
   @Post(':id/replay')
