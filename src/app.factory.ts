@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { requestId } from './common/http/request-id';
 import { registerAccessLog } from './common/logging/access-log';
+import { registerHttpMetrics } from './common/telemetry/http-metrics';
 import { FrameworkLogLevels } from './common/logging/framework-log-levels';
 import { registerFormBodyParser } from './common/http/form-body';
 import { registerJsonBodyParser } from './common/http/json-body';
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   registerPathParamLimit(fastify);
   registerResponseHeaders(fastify, { forceTls: config.forceHsts });
   registerAccessLog(fastify, config.logLevel);
+  registerHttpMetrics(fastify);
   // No CORS hook at all unless browsers on other origins are allowed (it runs on every request).
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(

@@ -88,6 +88,8 @@ export class AppConfig {
   readonly actions: ActionsEnv;
   /** SLA_TARGETS with the defaults filled in. */
   readonly slaTargets: SlaTargets;
+  /** METRICS_TOKEN: lets a scraper read /metrics/prometheus without a JWT. */
+  readonly metricsToken?: string;
   readonly scoreAutoCloseBelow: number;
   /** Parsed SCORE_WEIGHTS (validated by the scoring module). */
   readonly scoreWeights: Record<string, unknown>;
@@ -164,6 +166,7 @@ export class AppConfig {
       executeWaitMs: env.ACTION_EXECUTE_WAIT_MS,
     };
     this.slaTargets = parseSlaTargets(env.SLA_TARGETS);
+    this.metricsToken = env.METRICS_TOKEN;
     this.scoreAutoCloseBelow = env.SCORE_AUTO_CLOSE_BELOW;
     this.scoreWeights = parseJsonObject('SCORE_WEIGHTS', env.SCORE_WEIGHTS);
     this.startupWarnings = warnings;

@@ -281,6 +281,12 @@ export class EnvSchema {
   @Min(1)
   ACTION_EXECUTION_TIMEOUT_SECONDS = 900;
 
+  /** Bearer token a Prometheus scraper may present on GET /metrics/prometheus (only there). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /** The widest IPv4 range BLOCK_IP accepts (a /24 at most by default). */
   @Type(() => Number)
   @IsInt()

@@ -1,9 +1,11 @@
 import { MetricsClock, MetricsService } from '../../src/modules/metrics';
+import { wazuhAlert } from '../factories/ingest.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { runSql } from '../helpers/sql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-03-10T12:30:00Z');
+const METRICS_TOKEN = 'scrape-token-0123456789';
 const bearer = { type: 'bearer' } as const;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -96,7 +98,7 @@ describe('Metrics (e2e)', () => {
   const get = (path: string, token = users.AUDITOR.token) => t.http().get(path).auth(token, bearer);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ METRICS_TOKEN });
     users = await createRoleUsers(t);
     jest.spyOn(t.app.get(MetricsClock), 'now').mockImplementation(() => NOW);
   });
@@ -314,5 +316,73 @@ describe('Metrics (e2e)', () => {
   it('refuses anonymous callers', async () => {
     await t.http().get('/metrics/overview').expect(401);
     await t.http().get('/metrics/sla').expect(401);
+  });
+
+  describe('Prometheus', () => {
+    const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)$/;
+    /** A small exposition-format parser: sample name -> lines; throws on a malformed line. */
+    const parse = (text: string) => {
+      const samples = new Map<string, string[]>();
+      const types = new Map<string, string>();
+      for (const line of text.split('\n').filter(Boolean)) {
+        const type = /^# TYPE (\S+) (counter|gauge|histogram|summary|untyped)$/.exec(line);
+        if (type) types.set(type[1], type[2]);
+        if (line.startsWith('#')) continue;
+        const match = SAMPLE.exec(line);
+        if (!match) throw new Error(`not a sample: ${line}`);
+        samples.set(match[1], [...(samples.get(match[1]) ?? []), line]);
+      }
+      return { samples, types };
+    };
+
+    it('renders parseable exposition text with conventional names', async () => {
+      await t
+        .http()
+        .post('/alerts/webhook/wazuh')
+        .auth(users.ANALYST.token, bearer)
+        .send(wazuhAlert())
+        .expect(202);
+      await get('/metrics/overview').expect(200);
+      const response = await t
+        .http()
+        .get('/metrics/prometheus')
+        .auth(METRICS_TOKEN, bearer)
+        .expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/plain; version=0.0.4/);
+      const { samples, types } = parse(response.text);
+      for (const [name, type] of types) {
+        expect(name).toMatch(/^minisoar_[a-z0-9_]+$/);
+        if (type === 'counter') expect(name).toMatch(/_total$/);
+        if (type === 'histogram') expect(name).toMatch(/_seconds$/);
+      }
+      expect(samples.get('minisoar_alerts_ingested_total')).toEqual([
+        'minisoar_alerts_ingested_total{connector="wazuh"} 1',
+      ]);
+      expect(samples.get('minisoar_http_request_duration_seconds_count')).toEqual(
+        expect.arrayContaining([expect.stringContaining('route="/metrics/overview",status="200"')]),
+      );
+      expect(response.text).not.toMatch(/route="\/metrics\/overview\?/);
+      expect(samples.get('minisoar_open_cases')).toEqual([
+        'minisoar_open_cases{severity="CRITICAL"} 2',
+        'minisoar_open_cases{severity="HIGH"} 1',
+        'minisoar_open_cases{severity="LOW"} 1',
+        'minisoar_open_cases{severity="MEDIUM"} 1',
+      ]);
+      expect(samples.get('minisoar_sla_breaches')?.length).toBeGreaterThan(0);
+      expect(samples.get('minisoar_queue_depth')).toEqual(
+        expect.arrayContaining([expect.stringContaining('queue="alert.process",state="created"')]),
+      );
+      expect(samples.has('minisoar_actions')).toBe(true);
+      expect(samples.has('minisoar_process_cpu_user_seconds_total')).toBe(true);
+    });
+
+    it("takes any role's JWT, and METRICS_TOKEN on this route only", async () => {
+      for (const role of ['ADMIN', 'APPROVER', 'ANALYST', 'AUDITOR'] as const)
+        await get('/metrics/prometheus', users[role].token).expect(200);
+      await t.http().get('/metrics/prometheus').expect(401);
+      await t.http().get('/metrics/prometheus').auth(`${METRICS_TOKEN}x`, bearer).expect(401);
+      for (const path of ['/metrics/overview', '/metrics/sla', '/auth/me', '/cases'])
+        await t.http().get(path).auth(METRICS_TOKEN, bearer).expect(401);
+    });
   });
 });

@@ -8,12 +8,15 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Role } from '../../generated/prisma/enums';
-import { ANALYST_PLUS } from '../auth/role-groups';
+import { ALL_ROLES, ANALYST_PLUS } from '../auth/role-groups';
 
 export const ACCESS_POLICY = 'access-policy';
 
 export type AccessPolicy =
-  { kind: 'public' } | { kind: 'ingest' } | { kind: 'roles'; roles: readonly Role[] };
+  | { kind: 'public' }
+  | { kind: 'ingest' }
+  | { kind: 'scrape' }
+  | { kind: 'roles'; roles: readonly Role[] };
 
 /** Opens a route to anyone. Routes without an access decorator are denied. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
@@ -26,6 +29,15 @@ export const Roles = (...roles: Role[]) =>
     ApiExtension('x-roles', roles),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' }),
     ApiForbiddenResponse({ description: `Requires one of the roles: ${roles.join(', ')}` }),
+  );
+
+/** Prometheus scrapes: `Authorization: Bearer <METRICS_TOKEN>`, or any role's JWT. */
+export const ScrapeAuth = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kind: 'scrape' } satisfies AccessPolicy),
+    ApiBearerAuth('jwt'),
+    ApiExtension('x-roles', ['METRICS_TOKEN', ...ALL_ROLES]),
+    ApiUnauthorizedResponse({ description: 'Neither METRICS_TOKEN nor a valid JWT' }),
   );
 
 /** SIEM ingestion: an ingest API key, or the JWT of an ANALYST+. */

@@ -2,6 +2,7 @@ import { ForbiddenException, UnauthorizedException, type ExecutionContext } from
 import { Reflector } from '@nestjs/core';
 import { ACCESS_POLICY, type AccessPolicy } from '../../common/decorators/access.decorator';
 import type { AppRequest } from '../../common/http/app-request';
+import type { AppConfig } from '../../config/app-config';
 import { AccessGuard } from './access.guard';
 import type { ApiKeysService, IngestKey } from './api-keys.service';
 import { computeSignature } from './ingest-signature/ingest-signature';
@@ -9,6 +10,7 @@ import type { IngestSignatureRepository } from './ingest-signature/ingest-signat
 import { IngestSignatureService } from './ingest-signature/ingest-signature.service';
 
 const NOW_MS = 1_700_000_000_000;
+const METRICS_TOKEN = 'scrape-token-0123456789';
 
 function contextFor(
   policy: AccessPolicy | undefined,
@@ -36,7 +38,8 @@ function guardWith(keys: Record<string, IngestKey>): AccessGuard {
     pruneExpired: () => Promise.resolve(),
   } as unknown as IngestSignatureRepository;
   const signatures = new IngestSignatureService(repository, { now: () => NOW_MS });
-  return new AccessGuard(new Reflector(), apiKeys, signatures);
+  const config = { metricsToken: METRICS_TOKEN } as AppConfig;
+  return new AccessGuard(new Reflector(), apiKeys, signatures, config);
 }
 
 const KEY: IngestKey = { apiKeyId: 'k1', source: 'wazuh', signingSecret: null };
@@ -108,5 +111,26 @@ describe(AccessGuard.name, () => {
     expect(() => guard.handleRequest(null, false, { name: 'TokenExpiredError' })).toThrow(
       'The token has expired',
     );
+  });
+
+  describe('scrape routes', () => {
+    const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    it('accepts METRICS_TOKEN without a JWT', async () => {
+      const guard = guardWith({});
+      await expect(
+        guard.canActivate(contextFor({ kind: 'scrape' }, bearer(METRICS_TOKEN))),
+      ).resolves.toBe(true);
+    });
+
+    // Anything else falls through to the JWT check (no strategy here: it throws; e2e sees 401).
+    it('does not take METRICS_TOKEN on other routes, nor a wrong token on the scrape route', async () => {
+      const guard = guardWith({});
+      await expect(
+        guard.canActivate(contextFor({ kind: 'roles', roles: ['AUDITOR'] }, bearer(METRICS_TOKEN))),
+      ).rejects.toThrow(/jwt/);
+      await expect(
+        guard.canActivate(contextFor({ kind: 'scrape' }, bearer(`${METRICS_TOKEN}x`))),
+      ).rejects.toThrow(/jwt/);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   type ExecutionContext,
   ForbiddenException,
@@ -7,9 +8,11 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ACCESS_POLICY, type AccessPolicy } from '../../common/decorators/access.decorator';
-import { ANALYST_PLUS } from '../../common/auth/role-groups';
+import { ALL_ROLES, ANALYST_PLUS } from '../../common/auth/role-groups';
 import type { AuthUser, IngestPrincipal } from '../../common/auth/auth-user';
 import type { AppRequest } from '../../common/http/app-request';
+import { AppConfig } from '../../config/app-config';
+import type { Role } from '../../generated/prisma/enums';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service';
 import { IngestSignatureService } from './ingest-signature/ingest-signature.service';
 
@@ -23,6 +26,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
     private readonly signatures: IngestSignatureService,
+    private readonly config: AppConfig,
   ) {
     super();
   }
@@ -40,8 +44,9 @@ export class AccessGuard extends AuthGuard('jwt') {
       request.ingest = await this.authenticateIngestKey(apiKey, request);
       return true;
     }
+    if (policy.kind === 'scrape' && this.isMetricsToken(request)) return true;
     await super.canActivate(context);
-    const roles = policy.kind === 'roles' ? policy.roles : ANALYST_PLUS;
+    const roles = rolesOf(policy);
     const user = request.user as AuthUser;
     if (!roles.includes(user.role)) {
       throw new ForbiddenException(
@@ -67,6 +72,14 @@ export class AccessGuard extends AuthGuard('jwt') {
     return user;
   }
 
+  private isMetricsToken(request: AppRequest): boolean {
+    const expected = this.config.metricsToken;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!expected || !bearer) return false;
+    // Equal-length digests, so the comparison takes the same time whatever was sent.
+    return timingSafeEqual(sha256(bearer), sha256(expected));
+  }
+
   private async authenticateIngestKey(
     presented: string,
     request: AppRequest,
@@ -86,6 +99,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     return { apiKeyId: key.apiKeyId, source: key.source };
   }
+}
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+function rolesOf(policy: AccessPolicy): readonly Role[] {
+  if (policy.kind === 'roles') return policy.roles;
+  return policy.kind === 'scrape' ? ALL_ROLES : ANALYST_PLUS;
 }
 
 function presentedApiKey(request: AppRequest): string | undefined {

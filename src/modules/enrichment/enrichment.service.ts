@@ -1,4 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import {
+  enrichmentCacheHits,
+  enrichmentCalls,
+  enrichmentErrors,
+  recordBreakerState,
+} from '../../common/telemetry/telemetry';
 import { storableJsonValue } from '../../common/types/storable-json';
 import { EnrichmentCache } from './enrichment-cache';
 import { EnrichmentRepository, type ResultRow } from './enrichment.repository';
@@ -51,7 +57,9 @@ export class EnrichmentService {
     const outcomes = await Promise.all(
       lookups.map((lookup): Promise<LookupOutcome> => {
         const hit = cached.get(lookup.keyText);
-        return hit ? Promise.resolve({ result: hit }) : this.lookupShared(lookup, options.signal);
+        if (!hit) return this.lookupShared(lookup, options.signal);
+        enrichmentCacheHits.inc({ provider: lookup.entry.name });
+        return Promise.resolve({ result: hit });
       }),
     );
     const rows: ResultRow[] = [];
@@ -84,6 +92,7 @@ export class EnrichmentService {
     const { entry, observable } = lookup;
     const deadline = AbortSignal.timeout(LOOKUP_DEADLINE_MS);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    enrichmentCalls.inc({ provider: entry.name });
     try {
       const result = storable(
         await entry.provider.lookup({ type: observable.type, value: observable.value }, combined, {
@@ -94,10 +103,13 @@ export class EnrichmentService {
       return { result };
     } catch (error) {
       const failure = failureKind(error, signal);
+      enrichmentErrors.inc({ provider: entry.name, kind: failure });
       if (failure === 'internal') {
         this.logger.error(`Provider ${entry.name} failed unexpectedly: ${String(error)}`);
       }
       return { failure };
+    } finally {
+      recordBreakerState(entry.name, entry.provider.circuitState);
     }
   }
 }

@@ -1,14 +1,25 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { telemetryRegistry } from '../../common/telemetry/telemetry';
 import { ALL_ROLES } from '../../common/auth/role-groups';
-import { Roles } from '../../common/decorators/access.decorator';
+import { Roles, ScrapeAuth } from '../../common/decorators/access.decorator';
+import { PrometheusGauges } from './prometheus-gauges';
 import { OverviewDto, SlaDto, WindowQueryDto } from './dto/metrics.dto';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('metrics')
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly gauges: PrometheusGauges,
+  ) {}
 
   @Get('overview')
   @Roles(...ALL_ROLES)
@@ -26,5 +37,21 @@ export class MetricsController {
   @ApiBadRequestResponse({ description: 'from/to not ISO-8601, reversed or over 400 days' })
   sla(@Query() query: WindowQueryDto): Promise<SlaDto> {
     return this.metrics.sla(query);
+  }
+
+  @Get('prometheus')
+  @ScrapeAuth()
+  @Header('Content-Type', telemetryRegistry.contentType)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Prometheus text format (prom-client): counters, histograms and scrape-time gauges',
+    description:
+      'Accepts `Authorization: Bearer <METRICS_TOKEN>` (this route only) or any JWT. ' +
+      'See README, Metrics, for every series.',
+  })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus exposition format 0.0.4', type: String })
+  prometheus(): Promise<string> {
+    return this.gauges.render();
   }
 }

@@ -145,3 +145,23 @@ export const SLA_EXPOSURE = `
   FROM listed WHERE rank <= $2 ORDER BY state, rank`;
 
 export const COMPACT = 'SELECT metrics_compact()';
+
+/** Scrape-time gauges: jobs waiting or running per queue (pg-boss's table). */
+export const queueDepth = (schema: string) => `
+  SELECT name AS queue, state::text AS state, count(*)::float8 AS count FROM ${schema}.job
+  WHERE state IN ('created', 'retry', 'active') GROUP BY 1, 2`;
+
+export const ACTIONS_BY_TYPE_STATUS = `
+  SELECT action_type, status, sum(count)::float8 AS count FROM (
+    SELECT action_type, status, count FROM metrics_action_hourly
+    UNION ALL SELECT action_type, status, count FROM metrics_action_hourly_delta) r
+  GROUP BY 1, 2 HAVING sum(count) <> 0`;
+
+export const PLAYBOOK_RUNS_BY_STATUS = `
+  SELECT status::text AS status, count(*)::float8 AS count FROM playbook_runs GROUP BY 1`;
+
+export const OPEN_CASES = `
+  SELECT severity::text AS severity, count(*)::float8 AS count,
+         count(*) FILTER (WHERE acknowledged_at IS NULL AND ack_due_at <= now())::float8 AS ack_breached,
+         count(*) FILTER (WHERE due_at <= now())::float8 AS resolve_breached
+  FROM cases WHERE status IN ('NEW', 'IN_TRIAGE', 'INVESTIGATING', 'CONTAINED') GROUP BY 1`;

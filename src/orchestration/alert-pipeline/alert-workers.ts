@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { JobResult, JobWithMetadata } from 'pg-boss';
+import { observeJob } from '../../common/telemetry/telemetry';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import type { JobMap } from '../../queue/job-map';
@@ -64,7 +65,9 @@ export class AlertWorkers implements OnApplicationBootstrap {
     jobs: J[],
     run: (job: J) => Promise<PipelineResult>,
   ): Promise<JobResult[]> {
-    const outcomes = await Promise.allSettled(jobs.map(run));
+    const outcomes = await Promise.allSettled(
+      jobs.map((job) => observeJob(job.name, job.createdOn, () => run(job))),
+    );
     return Promise.all(
       outcomes.map(async (outcome, index): Promise<JobResult> => {
         const job = jobs[index];

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { JobResult, JobWithMetadata } from 'pg-boss';
+import { observeJob } from '../../../common/telemetry/telemetry';
 import { AppConfig } from '../../../config/app-config';
 import { Database } from '../../../database/database';
 import { QueueName } from '../../../queue/queue-names';
@@ -78,7 +79,9 @@ async function settle(
   jobs: ActionJob[],
   run: (job: ActionJob) => Promise<unknown>,
 ): Promise<JobResult[]> {
-  const outcomes = await Promise.allSettled(jobs.map(run));
+  const outcomes = await Promise.allSettled(
+    jobs.map((job) => observeJob(job.name, job.createdOn, () => run(job))),
+  );
   return outcomes.map((outcome, index) =>
     outcome.status === 'fulfilled'
       ? { id: jobs[index].id, status: 'completed', output: { result: outcome.value } }

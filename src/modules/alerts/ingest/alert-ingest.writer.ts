@@ -4,6 +4,7 @@ import { AppConfig } from '../../../config/app-config';
 import { Database } from '../../../database/database';
 import { isDatabaseUnavailable } from '../../../database/database-errors';
 import { inTransaction } from '../../../database/pg-transaction';
+import { alertsIngested } from '../../../common/telemetry/telemetry';
 import { QueueName } from '../../../queue/queue-names';
 import { QueueService } from '../../../queue/queue.service';
 import { shiftPlaceholders, withLeadingCte } from '../../../queue/captured-statement';
@@ -132,6 +133,11 @@ export class AlertIngestWriter implements BeforeApplicationShutdown {
    * pg-boss's own job insert, atomic without BEGIN/COMMIT and one round trip per batch.
    */
   private async commit(rows: IngestRow[]): Promise<void> {
+    await this.store(rows);
+    for (const row of rows) alertsIngested.inc({ connector: row.connector });
+  }
+
+  private async store(rows: IngestRow[]): Promise<void> {
     const jobs = await this.queue.jobInsertStatement(QueueName.ProcessAlert, toJobs(rows));
     const combined =
       jobs &&
