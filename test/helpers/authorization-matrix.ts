@@ -143,6 +143,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { method: 'get', path: '/metrics/overview', expect: only([...ANY], 200) },
   { method: 'get', path: '/metrics/sla', expect: only([...ANY], 200) },
   { method: 'get', path: '/metrics/prometheus', expect: only([...ANY], 200) },
+  { method: 'get', path: '/metrics/prometheus', expect: only([...ANY], 200) },
   { method: 'get', path: '/assets', expect: only([...ANALYST_PLUS], 200) },
   {
     method: 'post',
@@ -213,6 +214,37 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   },
   { method: 'patch', path: `/actions/${MISSING}/execute`, expect: only([...APPROVERS], 404) },
   { method: 'post', path: `/actions/${MISSING}/retry`, expect: only([...ADMIN], 404) },
+  { method: 'get', path: '/playbooks', expect: only([...ANY], 200) },
+  // An empty definition: 400 proves the guard let the caller through (names are unique).
+  { method: 'post', path: '/playbooks', body: {}, expect: only([...ANALYST_PLUS], 400) },
+  { method: 'get', path: `/playbooks/${MISSING}`, expect: only([...ANY], 404) },
+  {
+    method: 'put',
+    path: `/playbooks/${MISSING}`,
+    body: { name: 'matrix', steps: [{ id: 'a', action: 'enrich' }] },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  { method: 'delete', path: `/playbooks/${MISSING}`, expect: only([...ADMIN], 404) },
+  { method: 'get', path: `/playbooks/${MISSING}/versions`, expect: only([...ANY], 404) },
+  {
+    method: 'get',
+    path: `/playbooks/${MISSING}/versions/1`,
+    template: '/playbooks/{id}/versions/{version}',
+    expect: only([...ANY], 404),
+  },
+  {
+    method: 'post',
+    path: `/playbooks/${MISSING}/rollback`,
+    body: { version: 1 },
+    expect: only([...ANALYST_PLUS], 404),
+  },
+  { method: 'get', path: `/playbooks/${MISSING}/export`, expect: only([...ANY], 404) },
+  {
+    method: 'post',
+    path: `/playbooks/${MISSING}/replay`,
+    body: {},
+    expect: only([...ANALYST_PLUS], 404),
+  },
   {
     method: 'post',
     path: `/playbooks/${MISSING}/run`,
