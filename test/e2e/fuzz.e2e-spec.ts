@@ -46,6 +46,18 @@ async function seed(t: TestApp, users: RoleTokens): Promise<{ seeds: FuzzSeeds; 
       reason: 'fuzz seed',
     }).expect(201)
   ).body.id as string;
+  // A playbook with a version, a trigger condition and templated steps, so its routes reach
+  // validation, versions, rollback, export and replay.
+  const playbook = (
+    await admin('/playbooks', {
+      name: 'fuzz seed',
+      trigger: { severities: ['HIGH'], condition: { field: 'riskScore', op: 'gte', value: 1 } },
+      steps: [
+        { id: 'note', action: 'add_note', params: { note: '{{alert.title}}' } },
+        { id: 'block', action: 'block_ip', params: { target: '{{alert.normalized.srcIp}}' } },
+      ],
+    }).expect(201)
+  ).body.id as string;
   const idsBySegment: Record<string, string[]> = {
     cases: [kase],
     actions: [action],
@@ -55,6 +67,7 @@ async function seed(t: TestApp, users: RoleTokens): Promise<{ seeds: FuzzSeeds; 
     jobs: [ingested.jobId],
     allowlist: [allowlisted],
     assets: [asset],
+    playbooks: [playbook],
   };
   return {
     seeds: { idsBySegment, allIds: Object.values(idsBySegment).flat() },

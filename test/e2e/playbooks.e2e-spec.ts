@@ -255,6 +255,8 @@ describe('Playbooks (e2e)', () => {
       expect(first.body.createdById).toBe(users.ANALYST.id);
       await get(`/playbooks/${brute.id}/versions/9`).expect(404);
       await get(`/playbooks/${brute.id}/versions/abc`).expect(400);
+      await get(`/playbooks/${brute.id}/versions/99999999999999999999`).expect(400);
+      await get(`/playbooks/${brute.id}/versions/0`).expect(400);
     });
 
     it('PUT refuses an invalid definition and keeps the current version', async () => {

@@ -6,7 +6,6 @@ import {
   HttpCode,
   Ip,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -46,10 +45,11 @@ import {
   ReplayResultDto,
   RollbackPlaybookDto,
 } from './dto/playbook-requests.dto';
+import { VersionParamPipe } from './dto/version-param.pipe';
 import { PlaybookReplayService } from './playbook-replay.service';
 import { PlaybooksService } from './playbooks.service';
 
-const VersionParam = new ParseIntPipe({ errorHttpStatusCode: 400 });
+const VersionParam = new VersionParamPipe();
 const DEFINITION_BODY = ApiBody({
   description:
     'A playbook definition (README, "Playbooks"), as JSON or as YAML with Content-Type: application/yaml',

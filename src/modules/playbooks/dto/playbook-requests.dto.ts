@@ -20,7 +20,7 @@ export class RollbackPlaybookDto {
   @ApiProperty({ example: 1, description: 'The version whose definition becomes current again' })
   @IsInt({ message: 'version must be an integer' })
   @Min(1, { message: 'version must be at least 1' })
-  @Max(1_000_000, { message: 'version must not be greater than 1000000' })
+  @Max(2_147_483_647, { message: 'version must not be greater than 2147483647' })
   version!: number;
 }
 
