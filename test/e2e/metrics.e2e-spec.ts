@@ -77,12 +77,12 @@ const ROLLUP_MISMATCHES = `
     UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly_delta
   ), summed AS (SELECT k, key, sum(count) AS n FROM rollup GROUP BY 1, 2 HAVING sum(count) <> 0),
   recount AS (
-    SELECT 'alert' AS k, date_trunc('hour', received_at)::text || coalesce(severity::text, 'NONE') || status || source || connector || auto_closed AS key, count(*) AS n FROM alerts GROUP BY 1, 2
-    UNION ALL SELECT 'facet', date_trunc('hour', a.received_at)::text || f.facet || f.value, count(*) FROM alerts a
+    SELECT 'alert' AS k, date_trunc('hour', received_at, 'UTC')::text || coalesce(severity::text, 'NONE') || status || source || connector || auto_closed AS key, count(*) AS n FROM alerts GROUP BY 1, 2
+    UNION ALL SELECT 'facet', date_trunc('hour', a.received_at, 'UTC')::text || f.facet || f.value, count(*) FROM alerts a
       CROSS JOIN LATERAL (VALUES ('src_ip', a.normalized->>'srcIp'), ('rule', a.normalized->>'ruleName'), ('category', a.normalized->'tags'->>0)) f(facet, value)
       WHERE f.value IS NOT NULL GROUP BY 1, 2
-    UNION ALL SELECT 'case', date_trunc('hour', created_at)::text || status || severity || coalesce(resolution::text, 'NONE') || (merged_into_id IS NOT NULL), count(*) FROM cases GROUP BY 1, 2
-    UNION ALL SELECT 'action', date_trunc('hour', created_at)::text || status || action_type, count(*) FROM actions GROUP BY 1, 2
+    UNION ALL SELECT 'case', date_trunc('hour', created_at, 'UTC')::text || status || severity || coalesce(resolution::text, 'NONE') || (merged_into_id IS NOT NULL), count(*) FROM cases GROUP BY 1, 2
+    UNION ALL SELECT 'action', date_trunc('hour', created_at, 'UTC')::text || status || action_type, count(*) FROM actions GROUP BY 1, 2
   ), first_alert AS (
     SELECT 'first' AS k, f.case_id::text AS key, extract(epoch FROM f.first_received_at) AS n FROM metrics_case_first_alert f
       WHERE f.first_received_at IS DISTINCT FROM (SELECT min(received_at) FROM alerts a WHERE a.case_id = f.case_id)
@@ -117,6 +117,9 @@ describe('Metrics (e2e)', () => {
     const sla = (await get('/metrics/sla').expect(200)).body;
     expect(sla.mttaSeconds.overall).toEqual({ count: 0, mean: null, p50: null, p90: null });
     expect(sla.breaches).toEqual({ total: 0, items: [] });
+    const trend = (await get('/metrics/trends?metric=mttr').expect(200)).body;
+    expect(trend.points).toHaveLength(30);
+    expect(trend.points.every((p: { value: unknown }) => p.value === null)).toBe(true);
     expect(JSON.stringify([overview, sla])).not.toMatch(/NaN|Infinity/);
   });
 
@@ -260,6 +263,48 @@ describe('Metrics (e2e)', () => {
       });
     });
 
+    it('draws zero-filled trends per UTC hour or day', async () => {
+      const values = async (query: string) =>
+        (await get(`/metrics/trends?${query}`).expect(200)).body.points.map(
+          (p: { value: number | null }) => p.value,
+        );
+      const daily = (await get('/metrics/trends?metric=alerts').expect(200)).body;
+      expect(daily).toMatchObject({ interval: 'day', from: '2026-02-09T00:00:00.000Z' });
+      expect(daily.points).toHaveLength(30);
+      expect(daily.points.slice(-2)).toEqual([
+        { at: '2026-03-09T00:00:00.000Z', value: 2 },
+        { at: '2026-03-10T00:00:00.000Z', value: 3 },
+      ]);
+      const hours = 'interval=hour&from=2026-03-10T10:00:00Z&to=2026-03-10T13:00:00Z';
+      expect(await values(`metric=alerts&${hours}`)).toEqual([0, 1, 1]);
+      const days = 'from=2026-03-09T00:00:00Z&to=2026-03-11T00:00:00Z';
+      expect(await values(`metric=cases_opened&${days}`)).toEqual([2, 5]);
+      expect(
+        await values(
+          'metric=cases_closed&interval=hour&from=2026-03-10T08:00:00Z&to=2026-03-10T13:00:00Z',
+        ),
+      ).toEqual([0, 1, 0, 0, 1]);
+      expect(await values('metric=mtta&from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z')).toEqual(
+        [26400],
+      );
+      expect(
+        await values('metric=mttr&interval=hour&from=2026-03-10T09:00:00Z&to=2026-03-10T11:00:00Z'),
+      ).toEqual([3600, null]);
+      expect(await values(`metric=false_positive_rate&${days}`)).toEqual([0, 1]);
+    });
+
+    it('bounds trends to 400 buckets and refuses unknown metrics', async () => {
+      const range = (to: string) =>
+        `metric=alerts&interval=hour&from=2026-01-01T00:00:00Z&to=${to}`;
+      const full = await get(`/metrics/trends?${range('2026-01-17T16:00:00Z')}`).expect(200);
+      expect(full.body.points).toHaveLength(400);
+      const over = await get(`/metrics/trends?${range('2026-01-17T17:00:00Z')}`).expect(400);
+      expect(over.body.message).toMatch(/at most 400 buckets/);
+      await get('/metrics/trends?metric=cpu').expect(400);
+      await get('/metrics/trends').expect(400);
+      await get('/metrics/trends?metric=alerts&interval=week').expect(400);
+    });
+
     it('follows updates: a status change moves the alert between buckets', async () => {
       await runSql(t.databaseUrl, `UPDATE alerts SET status = 'CLOSED' WHERE id = '${id(1)}'`);
       const body = (await get('/metrics/overview').expect(200)).body;
@@ -311,6 +356,7 @@ describe('Metrics (e2e)', () => {
   it.each(['ADMIN', 'APPROVER', 'ANALYST', 'AUDITOR'] as const)('lets %s read', async (role) => {
     await get('/metrics/overview', users[role].token).expect(200);
     await get('/metrics/sla', users[role].token).expect(200);
+    await get('/metrics/trends?metric=alerts', users[role].token).expect(200);
   });
 
   it('refuses anonymous callers', async () => {
@@ -381,7 +427,12 @@ describe('Metrics (e2e)', () => {
         await get('/metrics/prometheus', users[role].token).expect(200);
       await t.http().get('/metrics/prometheus').expect(401);
       await t.http().get('/metrics/prometheus').auth(`${METRICS_TOKEN}x`, bearer).expect(401);
-      for (const path of ['/metrics/overview', '/metrics/sla', '/auth/me', '/cases'])
+      for (const path of [
+        '/metrics/overview',
+        '/metrics/sla',
+        '/metrics/trends?metric=alerts',
+        '/auth/me',
+      ])
         await t.http().get(path).auth(METRICS_TOKEN, bearer).expect(401);
     });
   });

@@ -178,32 +178,32 @@ $$;
 CREATE TRIGGER metrics_alerts_ins AFTER INSERT ON alerts REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_alert_hourly_delta',
   'hour, severity, status, source, connector, auto_closed',
-  'date_trunc(''hour'', r.received_at), coalesce(r.severity::text, ''NONE''), r.status::text, r.source, r.connector, r.auto_closed',
+  'date_trunc(''hour'', r.received_at, ''UTC''), coalesce(r.severity::text, ''NONE''), r.status::text, r.source, r.connector, r.auto_closed',
   '6', '', 'true');
 CREATE TRIGGER metrics_alerts_upd AFTER UPDATE ON alerts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_alert_hourly_delta',
   'hour, severity, status, source, connector, auto_closed',
-  'date_trunc(''hour'', r.received_at), coalesce(r.severity::text, ''NONE''), r.status::text, r.source, r.connector, r.auto_closed',
+  'date_trunc(''hour'', r.received_at, ''UTC''), coalesce(r.severity::text, ''NONE''), r.status::text, r.source, r.connector, r.auto_closed',
   '6', '', 'true');
 CREATE TRIGGER metrics_alerts_del AFTER DELETE ON alerts REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_alert_hourly_delta',
   'hour, severity, status, source, connector, auto_closed',
-  'date_trunc(''hour'', r.received_at), coalesce(r.severity::text, ''NONE''), r.status::text, r.source, r.connector, r.auto_closed',
+  'date_trunc(''hour'', r.received_at, ''UTC''), coalesce(r.severity::text, ''NONE''), r.status::text, r.source, r.connector, r.auto_closed',
   '6', '', 'true');
 
 CREATE TRIGGER metrics_alert_facets_ins AFTER INSERT ON alerts REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_alert_facet_hourly_delta',
-  'hour, facet, value', 'date_trunc(''hour'', r.received_at), f.facet, f.value', '3',
+  'hour, facet, value', 'date_trunc(''hour'', r.received_at, ''UTC''), f.facet, f.value', '3',
   'CROSS JOIN LATERAL (VALUES (''src_ip'', r.normalized->>''srcIp''), (''rule'', r.normalized->>''ruleName''), (''category'', r.normalized->''tags''->>0)) f(facet, value)',
   'f.value IS NOT NULL');
 CREATE TRIGGER metrics_alert_facets_upd AFTER UPDATE ON alerts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_alert_facet_hourly_delta',
-  'hour, facet, value', 'date_trunc(''hour'', r.received_at), f.facet, f.value', '3',
+  'hour, facet, value', 'date_trunc(''hour'', r.received_at, ''UTC''), f.facet, f.value', '3',
   'CROSS JOIN LATERAL (VALUES (''src_ip'', r.normalized->>''srcIp''), (''rule'', r.normalized->>''ruleName''), (''category'', r.normalized->''tags''->>0)) f(facet, value)',
   'f.value IS NOT NULL');
 CREATE TRIGGER metrics_alert_facets_del AFTER DELETE ON alerts REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_alert_facet_hourly_delta',
-  'hour, facet, value', 'date_trunc(''hour'', r.received_at), f.facet, f.value', '3',
+  'hour, facet, value', 'date_trunc(''hour'', r.received_at, ''UTC''), f.facet, f.value', '3',
   'CROSS JOIN LATERAL (VALUES (''src_ip'', r.normalized->>''srcIp''), (''rule'', r.normalized->>''ruleName''), (''category'', r.normalized->''tags''->>0)) f(facet, value)',
   'f.value IS NOT NULL');
 
@@ -215,42 +215,42 @@ CREATE TRIGGER metrics_alerts_first_upd AFTER UPDATE ON alerts REFERENCING OLD T
 CREATE TRIGGER metrics_cases_ins AFTER INSERT ON cases REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_case_hourly_delta',
   'hour, status, severity, resolution, merged',
-  'date_trunc(''hour'', r.created_at), r.status::text, r.severity::text, coalesce(r.resolution::text, ''NONE''), r.merged_into_id IS NOT NULL',
+  'date_trunc(''hour'', r.created_at, ''UTC''), r.status::text, r.severity::text, coalesce(r.resolution::text, ''NONE''), r.merged_into_id IS NOT NULL',
   '5', '', 'true');
 CREATE TRIGGER metrics_cases_upd AFTER UPDATE ON cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_case_hourly_delta',
   'hour, status, severity, resolution, merged',
-  'date_trunc(''hour'', r.created_at), r.status::text, r.severity::text, coalesce(r.resolution::text, ''NONE''), r.merged_into_id IS NOT NULL',
+  'date_trunc(''hour'', r.created_at, ''UTC''), r.status::text, r.severity::text, coalesce(r.resolution::text, ''NONE''), r.merged_into_id IS NOT NULL',
   '5', '', 'true');
 CREATE TRIGGER metrics_cases_del AFTER DELETE ON cases REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_case_hourly_delta',
   'hour, status, severity, resolution, merged',
-  'date_trunc(''hour'', r.created_at), r.status::text, r.severity::text, coalesce(r.resolution::text, ''NONE''), r.merged_into_id IS NOT NULL',
+  'date_trunc(''hour'', r.created_at, ''UTC''), r.status::text, r.severity::text, coalesce(r.resolution::text, ''NONE''), r.merged_into_id IS NOT NULL',
   '5', '', 'true');
 
 CREATE TRIGGER metrics_actions_ins AFTER INSERT ON actions REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_action_hourly_delta',
-  'hour, status, action_type', 'date_trunc(''hour'', r.created_at), r.status::text, r.action_type::text', '3', '', 'true');
+  'hour, status, action_type', 'date_trunc(''hour'', r.created_at, ''UTC''), r.status::text, r.action_type::text', '3', '', 'true');
 CREATE TRIGGER metrics_actions_upd AFTER UPDATE ON actions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_action_hourly_delta',
-  'hour, status, action_type', 'date_trunc(''hour'', r.created_at), r.status::text, r.action_type::text', '3', '', 'true');
+  'hour, status, action_type', 'date_trunc(''hour'', r.created_at, ''UTC''), r.status::text, r.action_type::text', '3', '', 'true');
 CREATE TRIGGER metrics_actions_del AFTER DELETE ON actions REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION metrics_record_delta('metrics_action_hourly_delta',
-  'hour, status, action_type', 'date_trunc(''hour'', r.created_at), r.status::text, r.action_type::text', '3', '', 'true');
+  'hour, status, action_type', 'date_trunc(''hour'', r.created_at, ''UTC''), r.status::text, r.action_type::text', '3', '', 'true');
 
 -- Backfill from the rows that exist already.
 INSERT INTO metrics_alert_hourly_delta (hour, severity, status, source, connector, auto_closed, count)
-SELECT date_trunc('hour', received_at), coalesce(severity::text, 'NONE'), status::text, source, connector, auto_closed, count(*)
+SELECT date_trunc('hour', received_at, 'UTC'), coalesce(severity::text, 'NONE'), status::text, source, connector, auto_closed, count(*)
 FROM alerts GROUP BY 1, 2, 3, 4, 5, 6;
 INSERT INTO metrics_alert_facet_hourly_delta (hour, facet, value, count)
-SELECT date_trunc('hour', a.received_at), f.facet, f.value, count(*) FROM alerts a
+SELECT date_trunc('hour', a.received_at, 'UTC'), f.facet, f.value, count(*) FROM alerts a
 CROSS JOIN LATERAL (VALUES ('src_ip', a.normalized->>'srcIp'), ('rule', a.normalized->>'ruleName'), ('category', a.normalized->'tags'->>0)) f(facet, value)
 WHERE f.value IS NOT NULL GROUP BY 1, 2, 3;
 INSERT INTO metrics_case_first_alert (case_id, first_received_at)
 SELECT case_id, min(received_at) FROM alerts WHERE case_id IS NOT NULL GROUP BY 1;
 INSERT INTO metrics_case_hourly_delta (hour, status, severity, resolution, merged, count)
-SELECT date_trunc('hour', created_at), status::text, severity::text, coalesce(resolution::text, 'NONE'), merged_into_id IS NOT NULL, count(*)
+SELECT date_trunc('hour', created_at, 'UTC'), status::text, severity::text, coalesce(resolution::text, 'NONE'), merged_into_id IS NOT NULL, count(*)
 FROM cases GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO metrics_action_hourly_delta (hour, status, action_type, count)
-SELECT date_trunc('hour', created_at), status::text, action_type::text, count(*) FROM actions GROUP BY 1, 2, 3;
+SELECT date_trunc('hour', created_at, 'UTC'), status::text, action_type::text, count(*) FROM actions GROUP BY 1, 2, 3;
 SELECT metrics_compact();

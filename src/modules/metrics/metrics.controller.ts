@@ -9,6 +9,8 @@ import {
 import { telemetryRegistry } from '../../common/telemetry/telemetry';
 import { ALL_ROLES } from '../../common/auth/role-groups';
 import { Roles, ScrapeAuth } from '../../common/decorators/access.decorator';
+import { TrendDto, TrendQueryDto } from './dto/trend.dto';
+import { MetricsTrends } from './metrics-trends';
 import { PrometheusGauges } from './prometheus-gauges';
 import { OverviewDto, SlaDto, WindowQueryDto } from './dto/metrics.dto';
 import { MetricsService } from './metrics.service';
@@ -19,7 +21,19 @@ export class MetricsController {
   constructor(
     private readonly metrics: MetricsService,
     private readonly gauges: PrometheusGauges,
+    private readonly trends: MetricsTrends,
   ) {}
+
+  @Get('trends')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'A time series for charts, zero-filled UTC buckets' })
+  @ApiOkResponse({ type: TrendDto })
+  @ApiBadRequestResponse({
+    description: 'Unknown metric or interval, bad from/to, or more than 400 buckets',
+  })
+  trend(@Query() query: TrendQueryDto): Promise<TrendDto> {
+    return this.trends.trend(query);
+  }
 
   @Get('overview')
   @Roles(...ALL_ROLES)

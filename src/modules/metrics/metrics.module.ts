@@ -5,11 +5,19 @@ import { MetricsCompactor } from './metrics-compactor';
 import { MetricsController } from './metrics.controller';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
+import { MetricsTrends } from './metrics-trends';
 import { PrometheusGauges } from './prometheus-gauges';
 
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsClock, MetricsRepository, MetricsService, MetricsCompactor, PrometheusGauges],
+  providers: [
+    MetricsClock,
+    MetricsRepository,
+    MetricsService,
+    MetricsCompactor,
+    PrometheusGauges,
+    MetricsTrends,
+  ],
   exports: [MetricsService],
 })
 export class MetricsModule {

@@ -55,6 +55,7 @@ export const CASES_OPENED_PER_BUCKET = `
   FROM (${rollup('metrics_case_hourly', 'hour')}) r
   GROUP BY 1 HAVING sum(count) <> 0`;
 
+/** Cases closed per bucket of closedAt, merged duplicates left out. */
 export const CASES_CLOSED_PER_BUCKET = `
   SELECT date_trunc($3, closed_at, 'UTC') AS bucket, count(*)::float8 AS count
   FROM cases WHERE closed_at >= $1 AND closed_at < $2 AND merged_into_id IS NULL
@@ -165,3 +166,19 @@ export const OPEN_CASES = `
          count(*) FILTER (WHERE acknowledged_at IS NULL AND ack_due_at <= now())::float8 AS ack_breached,
          count(*) FILTER (WHERE due_at <= now())::float8 AS resolve_breached
   FROM cases WHERE status IN ('NEW', 'IN_TRIAGE', 'INVESTIGATING', 'CONTAINED') GROUP BY 1`;
+
+const meanPerBucket = (column: string, start: string) => `
+  SELECT date_trunc($3, ${column}, 'UTC') AS bucket,
+         round(avg(extract(epoch FROM ${column} - ${start}))::numeric, 3)::float8 AS count
+  FROM cases c LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
+  WHERE ${column} >= $1 AND ${column} < $2 AND c.merged_into_id IS NULL
+  GROUP BY 1`;
+
+/** Mean seconds to acknowledge, per bucket of acknowledgedAt. */
+export const MTTA_PER_BUCKET = meanPerBucket(
+  'c.acknowledged_at',
+  'least(f.first_received_at, c.created_at)',
+);
+
+/** Mean seconds to close, per bucket of closedAt. */
+export const MTTR_PER_BUCKET = meanPerBucket('c.closed_at', 'c.created_at');
