@@ -143,7 +143,12 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { method: 'get', path: '/metrics/overview', expect: only([...ANY], 200) },
   { method: 'get', path: '/metrics/sla', expect: only([...ANY], 200) },
   { method: 'get', path: '/metrics/prometheus', expect: only([...ANY], 200) },
-  { method: 'get', path: '/metrics/prometheus', expect: only([...ANY], 200) },
+  {
+    method: 'get',
+    path: '/metrics/trends?metric=alerts',
+    template: '/metrics/trends',
+    expect: only([...ANY], 200),
+  },
   { method: 'get', path: '/assets', expect: only([...ANALYST_PLUS], 200) },
   {
     method: 'post',
