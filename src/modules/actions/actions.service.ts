@@ -38,10 +38,10 @@ export interface ExecutionStarted {
 
 const POLL_MS = 100;
 
-/** A state change that must commit (the expiry it found) before its request is refused. */
 type CheckedRequest = Awaited<ReturnType<ActionRequestPolicy['check']>>;
 
-type Decision = { refused: ActionExpiredError | ActionChangedError } | { refused: null };
+/** A refusal whose state change (the expiry it found, the audited refusal) commits first. */
+type Refusal = ActionExpiredError | ActionChangedError | null;
 
 /**
  * Response actions with a person in the loop: request, four-eyes approval bound to the
@@ -114,13 +114,12 @@ export class ActionsService {
     auditActor?: AuditActor,
   ): Promise<ActionWithApprovals> {
     assertApprover(actor);
-    const decision = await this.repository.transaction(async (client): Promise<Decision> => {
-      const action = await this.repository.lock(client, actionId);
+    const selfApproval = (action: ActionRow) => {
       if (action.requestedById === actor.id) throw new ActionSelfApprovalError();
-      const expired = await this.expireIfOverdue(client, action, ActionCommand.Approve);
-      if (expired) return expired;
+    };
+    await this.decide(actionId, ActionCommand.Approve, selfApproval, async (client, action) => {
       const hash = requestHash(action);
-      if (hash !== action.requestHash) return { refused: new ActionChangedError() };
+      if (hash !== action.requestHash) return new ActionChangedError();
       if (!(await this.repository.addApproval(client, actionId, actor.id, hash)))
         throw new ActionAlreadyApprovedError();
       const approvals = (await this.repository.approvals(client, actionId)).length;
@@ -143,9 +142,8 @@ export class ActionsService {
         event: CaseEventType.ACTION_DECIDED,
         data: { approvals, requiredApprovals: action.requiredApprovals },
       });
-      return { refused: null };
+      return null;
     });
-    if (decision.refused) throw decision.refused;
     return this.get(actionId);
   }
 
@@ -158,10 +156,7 @@ export class ActionsService {
     auditActor?: AuditActor,
   ): Promise<ActionWithApprovals> {
     assertApprover(actor);
-    const decision = await this.repository.transaction(async (client): Promise<Decision> => {
-      const action = await this.repository.lock(client, actionId);
-      const expired = await this.expireIfOverdue(client, action, ActionCommand.Reject);
-      if (expired) return expired;
+    await this.decide(actionId, ActionCommand.Reject, null, async (client, action) => {
       const after = await this.repository.markRejected(client, actionId, actor.id, reason.trim());
       await this.journal.record(client, {
         action: after,
@@ -173,9 +168,8 @@ export class ActionsService {
         event: CaseEventType.ACTION_DECIDED,
         data: { reason: after.decisionReason },
       });
-      return { refused: null };
+      return null;
     });
-    if (decision.refused) throw decision.refused;
     return this.get(actionId);
   }
 
@@ -237,10 +231,7 @@ export class ActionsService {
     command: ActionCommand.Execute | ActionCommand.Retry,
     ip?: string,
   ): Promise<ExecutionStarted> {
-    const decision = await this.repository.transaction(async (client): Promise<Decision> => {
-      const action = await this.repository.lock(client, actionId);
-      const expired = await this.expireIfOverdue(client, action, command);
-      if (expired) return expired;
+    await this.decide(actionId, command, null, async (client, action) => {
       if (!(await this.bindingIntact(client, action))) {
         await this.journal.record(client, {
           action,
@@ -250,7 +241,7 @@ export class ActionsService {
           ip,
           data: { reason: 'type, target or params changed since the request and its approvals' },
         });
-        return { refused: new ActionChangedError() };
+        return new ActionChangedError();
       }
       const started = await this.repository.markExecuting(client, actionId);
       await this.journal.record(client, {
@@ -262,10 +253,28 @@ export class ActionsService {
         event: CaseEventType.ACTION_EXECUTED,
       });
       await this.enqueueExecution(client, actionId);
-      return { refused: null };
+      return null;
     });
-    if (decision.refused) throw decision.refused;
     return this.awaitOutcome(actionId);
+  }
+
+  /**
+   * One command on the locked action: `guard` may refuse it outright, then a wrong state is
+   * refused and an overdue action expired; otherwise `work` applies it. A refusal returned by
+   * either is thrown once what was recorded with it has committed.
+   */
+  private async decide(
+    actionId: string,
+    command: ActionCommand,
+    guard: ((action: ActionRow) => void) | null,
+    work: (client: PoolClient, action: ActionRow) => Promise<Refusal>,
+  ): Promise<void> {
+    const refused = await this.repository.transaction(async (client) => {
+      const action = await this.repository.lock(client, actionId);
+      guard?.(action);
+      return (await this.expireIfOverdue(client, action, command)) ?? work(client, action);
+    });
+    if (refused) throw refused;
   }
 
   /**
@@ -276,7 +285,7 @@ export class ActionsService {
     client: PoolClient,
     action: ActionRow,
     command: ActionCommand,
-  ): Promise<Decision | null> {
+  ): Promise<ActionExpiredError | null> {
     assertCan(command, action.status);
     if (!action.overdue) return null;
     const expired = await this.repository.markExpired(client, action.id);
@@ -289,7 +298,7 @@ export class ActionsService {
       event: CaseEventType.ACTION_DECIDED,
       data: { expiresAt: action.expiresAt },
     });
-    return { refused: new ActionExpiredError() };
+    return new ActionExpiredError();
   }
 
   private async store(
