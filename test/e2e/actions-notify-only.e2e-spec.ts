@@ -1,10 +1,9 @@
+import { expectAuditChainValid } from '../helpers/audit';
 import { putIntegration } from '../factories/integrations.factory';
 import { actionCall, newCase, requestAction, waitForStatus } from '../factories/actions.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { IptablesFake } from '../fakes/iptables.fake';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-
-const bearer = { type: 'bearer' } as const;
 
 describe('NOTIFY_ONLY=true (e2e)', () => {
   let t: TestApp;
@@ -56,11 +55,6 @@ describe('NOTIFY_ONLY=true (e2e)', () => {
       effects: [{ kind: 'http', method: 'POST' }],
     });
     expect(done.output).not.toHaveProperty('containedBy');
-    const verify = await t
-      .http()
-      .get('/audit/verify')
-      .auth(users.AUDITOR.token, bearer)
-      .expect(200);
-    expect(verify.body.valid).toBe(true);
+    await expectAuditChainValid(t, users.AUDITOR.token);
   });
 });

@@ -1,3 +1,4 @@
+import { expectAuditChainValid } from '../helpers/audit';
 import { createHmac } from 'node:crypto';
 import { AuditSealer } from '../../src/modules/audit/audit-sealer';
 import {
@@ -252,12 +253,7 @@ describe('Auth and users (e2e)', () => {
     ]) {
       expect(actions).toContain(action);
     }
-    const verify = await t
-      .http()
-      .get('/audit/verify')
-      .auth(users.ADMIN.token, { type: 'bearer' })
-      .expect(200);
-    expect(verify.body.valid).toBe(true);
+    await expectAuditChainValid(t, users.ADMIN.token);
   });
 });
 
