@@ -42,6 +42,21 @@ describe('renderTemplate', () => {
     expect(renderTemplate('{{alert.normalized.user}}', context)).toBe('{"name":"alice"}');
   });
 
+  it('reads own data only: inherited names render empty and no function is called', () => {
+    expect(
+      renderTemplate(
+        '[{{alert.constructor}}][{{alert.toString}}][{{alert.observables.map}}][{{alert.__proto__}}]',
+        context,
+      ),
+    ).toBe('[][][][]');
+  });
+
+  it('resolves paths as conditions do (alert fields also without alert.)', () => {
+    expect(
+      renderTemplate('{{riskScore}} {{normalized.srcIp}} {{alert.observables.length}}', context),
+    ).toBe('80 203.0.113.7 ');
+  });
+
   it('does not evaluate anything: a value that looks like a template stays text', () => {
     const tricky: EvaluationContext = {
       ...context,

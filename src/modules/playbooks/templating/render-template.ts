@@ -1,38 +1,41 @@
 import Mustache from 'mustache';
 
+import { isMissing, resolveField } from '../conditions/field-path';
 import type { EvaluationContext } from '../definition/playbook-definition';
 
-/** Values are not HTML: render them as they are. */
 // Parsed templates are not cached: definitions are user input, the cache would grow unbounded.
 Mustache.templateCache = undefined;
 
-const renderOptions = { escape: (value: unknown): string => String(value) };
+type Token = [kind: string, value: string];
+
+function display(value: unknown): string {
+  if (isMissing(value)) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
+}
 
 /**
- * Renders a logic-less mustache template. Only `{{path}}` variables are meant to be used
- * (the schema refuses sections, partials and unescaped forms when a definition is saved);
- * a missing value renders as the empty string, objects render as JSON.
+ * Renders a logic-less mustache template. Only `{{path}}` variables are used (the schema
+ * refuses sections, partials and unescaped forms when a definition is saved); paths resolve
+ * exactly as condition fields do (own data properties only: nothing inherited, no function is
+ * ever called). A missing value renders as the empty string, objects as JSON, and nothing is
+ * HTML-escaped (these are not HTML).
  */
 export function renderString(template: string, context: EvaluationContext): string {
   if (!template.includes('{{')) return template;
-  return Mustache.render(template, toView(context), undefined, renderOptions);
-}
-
-/** Objects in the view render as JSON instead of "[object Object]". */
-function toView(context: EvaluationContext): unknown {
-  return wrap(context);
-}
-
-function wrap(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const target = Array.isArray(value)
-    ? value.map(wrap)
-    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v)]));
-  Object.defineProperty(target, 'toString', {
-    value: () => JSON.stringify(value),
-    enumerable: false,
-  });
-  return target;
+  let tokens: Token[];
+  try {
+    tokens = Mustache.parse(template) as unknown as Token[];
+  } catch {
+    return template;
+  }
+  return tokens
+    .map(([kind, value]) => {
+      if (kind === 'text') return value;
+      return kind === 'name' ? display(resolveField(context, value)) : '';
+    })
+    .join('');
 }
 
 /** Renders every string inside `value`, at any depth; other values are returned as they are. */
