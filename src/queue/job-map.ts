@@ -15,4 +15,5 @@ export interface JobMap {
   [QueueName.PlaybookRun]: { runId: string };
   /** An action a parked step waits on reached a final state. */
   [QueueName.PlaybookResume]: { runId: string; actionId: string };
+  [QueueName.SweepStuckPlaybookRuns]: Record<string, never>;
 }

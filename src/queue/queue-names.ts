@@ -9,6 +9,7 @@ export enum QueueName {
   UnblockDue = 'action.unblock-due',
   PlaybookRun = 'playbook.run',
   PlaybookResume = 'playbook.resume',
+  SweepStuckPlaybookRuns = 'playbook.sweep-stuck',
 }
 
 /** Queues whose jobs the jobs API lists and retries. */

@@ -79,6 +79,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
       [QueueName.PlaybookResume]: automation,
       [QueueName.SweepStuckAlerts]: periodic,
       [QueueName.ExpireActions]: periodic,
+      [QueueName.SweepStuckPlaybookRuns]: periodic,
     };
     // One active job per run (later ones wait their turn), so a run never advances twice at once.
     const policies: Partial<Record<QueueName, { policy: 'singleton' }>> = {

@@ -8,6 +8,9 @@ import { waitForProcessed } from '../helpers/alerts';
 import { sealAudit } from '../helpers/audit';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { AlertPipeline } from '../../src/orchestration';
+import { Database } from '../../src/database/database';
+import { PlaybookRunReaper } from '../../src/orchestration/playbooks/playbook-run.reaper';
+import { PlaybookRunsRepository } from '../../src/orchestration/playbooks/playbook-runs.repository';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -284,6 +287,25 @@ describe('Playbook runs (e2e)', () => {
     await waitForRun(t, users.AUDITOR.token, run.id, ['COMPLETED']);
     expect(iptables.calls()).toContainEqual(expect.arrayContaining(['198.51.100.77']));
     expect(await t.prisma.action.count({ where: { playbookRunId: run.id } })).toBe(1);
+  });
+
+  it('the reaper gives a RUNNING run whose job is gone a new one', async () => {
+    const version = await t.prisma.playbookVersion.findFirstOrThrow({ where: { playbookId } });
+    const alertId = await ingest('203.0.113.49');
+    // A run as a crash could leave it: committed, but its job lost.
+    const runId = (await t.app.get(PlaybookRunsRepository).insertRun(t.app.get(Database).pool, {
+      playbookId,
+      playbookVersionId: version.id,
+      version: 1,
+      caseId: null,
+      alertId,
+      dryRun: true,
+      trigger: 'manual',
+      triggeredById: null,
+    }))!;
+    expect(await t.app.get(PlaybookRunReaper).sweep()).toEqual({ requeued: 1 });
+    await waitForRun(t, users.AUDITOR.token, runId, ['COMPLETED']);
+    expect(await t.app.get(PlaybookRunReaper).sweep()).toEqual({ requeued: 0 });
   });
 
   it('keeps the audit chain valid', async () => {

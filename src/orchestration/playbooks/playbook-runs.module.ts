@@ -3,6 +3,7 @@ import { ActionsModule } from '../../modules/actions';
 import { AlertsModule } from '../../modules/alerts';
 import { CasesModule } from '../../modules/cases';
 import { EnrichmentModule } from '../../modules/enrichment';
+import { PlaybookRunReaper } from './playbook-run.reaper';
 import { PlaybookRunner } from './playbook-runner';
 import { PlaybookRunsController } from './playbook-runs.controller';
 import { PlaybookRunsRepository } from './playbook-runs.repository';
@@ -22,6 +23,7 @@ import { PlaybookWorkers } from './playbook-workers';
     PlaybookRunsService,
     PlaybookWorkers,
     PlaybookTriggers,
+    PlaybookRunReaper,
   ],
   exports: [PlaybookTriggers],
 })

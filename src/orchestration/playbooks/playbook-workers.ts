@@ -4,9 +4,10 @@ import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import { QueueName } from '../../queue/queue-names';
 import { QueueService } from '../../queue/queue.service';
+import { PlaybookRunReaper } from './playbook-run.reaper';
 import { PlaybookRunner } from './playbook-runner';
 
-/** The playbook queues' workers in this process (none when WORKERS=0). */
+/** The playbook queues' workers in this process (none when WORKERS=0), and the stuck-run sweep. */
 @Injectable()
 export class PlaybookWorkers implements OnApplicationBootstrap {
   private readonly logger = new Logger('PlaybookWorkers');
@@ -16,6 +17,7 @@ export class PlaybookWorkers implements OnApplicationBootstrap {
     private readonly database: Database,
     private readonly queue: QueueService,
     private readonly runner: PlaybookRunner,
+    private readonly reaper: PlaybookRunReaper,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,6 +33,11 @@ export class PlaybookWorkers implements OnApplicationBootstrap {
     await this.queue.work(QueueName.PlaybookResume, options, (jobs) =>
       settle(jobs, (job) => this.runner.resume(job.data.runId, job.data.actionId)),
     );
+    await this.queue.work(QueueName.SweepStuckPlaybookRuns, { batchSize: 1 }, async (jobs) => {
+      const swept = await this.reaper.sweep();
+      return jobs.map((job) => ({ id: job.id, status: 'completed' as const, output: swept }));
+    });
+    await this.queue.schedule(QueueName.SweepStuckPlaybookRuns, '* * * * *');
     this.logger.log('Playbook workers started');
   }
 }
