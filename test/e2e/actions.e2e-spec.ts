@@ -451,13 +451,7 @@ describe('Actions (e2e)', () => {
     try {
       await putIntegration(t, users.ADMIN.token, 'jira', {
         enabled: true,
-        settings: {
-          baseUrl: jira.url,
-          email: jira.email,
-          apiToken: jira.apiToken,
-          projectKey: 'SOC',
-          issueType: 'Task',
-        },
+        settings: jira.settings(),
       });
       const caseId = await newCase(t);
       const action = await requestAction(t, users.ANALYST.token, caseId, {

@@ -101,13 +101,7 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
       from: 'Mini-SOAR <soar@example.com>',
       to: 'soc@example.com',
     });
-    await configure('jira', {
-      baseUrl: jira.url,
-      email: jira.email,
-      apiToken: jira.apiToken,
-      projectKey: 'SOC',
-      issueType: 'Task',
-    });
+    await configure('jira', jira.settings());
     caseId = await newCase(t, 'CRITICAL');
   });
 

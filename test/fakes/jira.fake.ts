@@ -23,6 +23,12 @@ export class JiraFake extends RecordingServer {
   readonly issues: JiraIssue[] = [];
   private loseNextCreate = false;
 
+  /** The jira integration's settings pointing at this fake (project SOC, type Task). */
+  settings(): Record<string, string> {
+    const { url: baseUrl, email, apiToken } = this;
+    return { baseUrl, email, apiToken, projectKey: 'SOC', issueType: 'Task' };
+  }
+
   get creates(): RecordedRequest[] {
     return this.requestsTo('/rest/api/3/issue');
   }
