@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MetricsClock, MetricsService } from '../../src/modules/metrics';
 import { wazuhAlert } from '../factories/ingest.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
@@ -420,6 +422,15 @@ describe('Metrics (e2e)', () => {
       );
       expect(samples.has('minisoar_actions')).toBe(true);
       expect(samples.has('minisoar_process_cpu_user_seconds_total')).toBe(true);
+      // Every series the Grafana dashboard reads is one this endpoint declares.
+      const dashboard = readFileSync(
+        join(__dirname, '../../deploy/grafana/mini-soar-dashboard.json'),
+        'utf8',
+      );
+      const read = new Set(dashboard.match(/minisoar_[a-z0-9_]+/g));
+      const declared = [...types.keys()];
+      for (const name of read)
+        expect(declared.some((base) => name === base || name.startsWith(`${base}_`))).toBe(true);
     });
 
     it("takes any role's JWT, and METRICS_TOKEN on this route only", async () => {
