@@ -493,6 +493,36 @@ describe('Playbooks (e2e)', () => {
       ]);
     });
 
+    it('reads the asset criticality of the alert, as scoring does', async () => {
+      await t
+        .http()
+        .post('/assets')
+        .auth(as('ADMIN'), bearer)
+        .send({ hostname: 'web-01', ip: '203.0.113.7', criticality: 'CRITICAL' })
+        .expect(201);
+      const created = await postJson({
+        name: 'Critical asset',
+        trigger: { condition: { field: 'asset.criticality', op: 'eq', value: 'CRITICAL' } },
+        steps: [
+          { id: 'isolate', action: 'isolate_host', params: { target: '{{asset.hostname}}' } },
+        ],
+      }).expect(201);
+      const response = await t
+        .http()
+        .post(`/playbooks/${created.body.id}/replay`)
+        .auth(as('ANALYST'), bearer)
+        .send(window(24))
+        .expect(200);
+      // Every alert whose source address is the asset's; A6 has no address.
+      expect(response.body.matched.map((m: { alertId: string }) => m.alertId)).toEqual([
+        ids.A1,
+        ids.A2,
+        ids['A3 low severity'],
+        ids['A4 other source'],
+        ids['A7 risk 69'],
+      ]);
+    });
+
     it('acts on nothing', async () => {
       await replay(window(24)).expect(200);
       expect(await t.prisma.action.count()).toBe(0);
