@@ -8,6 +8,7 @@ import { waitForProcessed } from '../helpers/alerts';
 import { sealAudit } from '../helpers/audit';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { AlertPipeline } from '../../src/orchestration';
+import { loadExamples, readExamples } from '../../scripts/lib/playbook-examples';
 import { Database } from '../../src/database/database';
 import { PlaybookRunReaper } from '../../src/orchestration/playbooks/playbook-run.reaper';
 import { PlaybookRunsRepository } from '../../src/orchestration/playbooks/playbook-runs.repository';
@@ -306,6 +307,47 @@ describe('Playbook runs (e2e)', () => {
     expect(await t.app.get(PlaybookRunReaper).sweep()).toEqual({ requeued: 1 });
     await waitForRun(t, users.AUDITOR.token, runId, ['COMPLETED']);
     expect(await t.app.get(PlaybookRunReaper).sweep()).toEqual({ requeued: 0 });
+  });
+
+  it('the four examples load through the API; brute force dry-runs, low risk closes its alert', async () => {
+    const outcomes = await loadExamples(readExamples(), async (yaml) => {
+      const response = await t
+        .http()
+        .post('/playbooks')
+        .auth(users.ANALYST.token, bearer)
+        .set('content-type', 'application/yaml')
+        .send(yaml);
+      return { status: response.status, body: response.body as unknown };
+    });
+    expect(outcomes.map((o) => o.result)).toEqual(['created', 'created', 'created', 'created']);
+    const idOf = (file: string) => (outcomes.find((o) => o.file === file) as { id: string }).id;
+
+    const alertId = await ingest('203.0.113.50');
+    const dry = await startRun(idOf('brute-force.yaml'), { alertId, dryRun: true });
+    const done =
+      dry.status === 'COMPLETED'
+        ? dry
+        : await waitForRun(t, users.AUDITOR.token, dry.id, ['COMPLETED']);
+    expect(done.steps!.map((s) => s.output?.wouldRequest)).toEqual([
+      expect.objectContaining({
+        actionType: 'BLOCK_IP',
+        target: '203.0.113.50',
+        params: { durationSeconds: 86400 },
+      }),
+      expect.objectContaining({
+        actionType: 'NOTIFY_SLACK',
+        target: '#soc',
+        params: { message: expect.stringContaining('Blocked 203.0.113.50 for 24 h') },
+      }),
+    ]);
+
+    const closing = await startRun(idOf('low-risk-benign.yaml'), { alertId });
+    await waitForRun(t, users.AUDITOR.token, closing.id, ['COMPLETED']);
+    const alert = await t.prisma.alert.findUniqueOrThrow({ where: { id: alertId } });
+    expect(alert).toMatchObject({
+      status: 'CLOSED',
+      closedReason: expect.stringContaining('Low risk'),
+    });
   });
 
   it('keeps the audit chain valid', async () => {

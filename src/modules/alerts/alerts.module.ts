@@ -27,6 +27,7 @@ import { SimController } from './sim/sim.controller';
     AlertEvaluationRepository,
   ],
   exports: [
+    AlertsService,
     AlertAnalysisService,
     AlertProcessingRepository,
     StuckAlertSweeper,

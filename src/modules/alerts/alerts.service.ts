@@ -6,7 +6,7 @@ import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { PrismaService } from '../../database/prisma.service';
 import type { Alert, Prisma } from '../../generated/prisma/client';
 import { AlertState, AlertStatus, ObservableType } from '../../generated/prisma/enums';
-import { AuditAction, AuditService } from '../audit';
+import { AuditAction, AuditService, type AuditActor } from '../audit';
 import type { AlertQueryDto } from './dto/alert-query.dto';
 import type { AlertWithRelations } from './dto/alert.dto';
 import type { UpdateAlertDto } from './dto/update-alert.dto';
@@ -71,8 +71,16 @@ export class AlertsService {
     }
   }
 
-  /** Triage: NEW, IN_PROGRESS, CLOSED or FALSE_POSITIVE; closing records when and why. */
-  async update(actor: AuthUser, id: string, dto: UpdateAlertDto, ip?: string): Promise<Alert> {
+  /**
+   * Triage: NEW, IN_PROGRESS, CLOSED or FALSE_POSITIVE; closing records when and why. The
+   * actor is a person, or the system (a playbook step).
+   */
+  async update(
+    actor: AuthUser | AuditActor,
+    id: string,
+    dto: UpdateAlertDto,
+    ip?: string,
+  ): Promise<Alert> {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.alert.findUnique({
         where: { id },

@@ -1,4 +1,5 @@
 export { AlertsModule } from './alerts.module';
+export { AlertsService } from './alerts.service';
 export {
   AlertAnalysisService,
   type AlertAnalysis,

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import {
   ActionStatus,
   ActionType,
+  AlertStatus,
   CaseEventType,
   type Severity,
 } from '../../generated/prisma/enums';
 import type { JsonObject } from '../../common/types/json';
 import { ActionsService, type RequestActionDto } from '../../modules/actions';
-import { AlertCasesRepository } from '../../modules/alerts';
+import { AlertCasesRepository, AlertsService } from '../../modules/alerts';
+import { systemActor } from '../../modules/audit';
 import { CasesService } from '../../modules/cases';
 import { EnrichmentService } from '../../modules/enrichment';
 import { actionTypeOf } from '../../modules/playbooks';
@@ -52,6 +54,7 @@ export class PlaybookSteps {
     private readonly cases: CasesService,
     private readonly alertCases: AlertCasesRepository,
     private readonly enrichment: EnrichmentService,
+    private readonly alerts: AlertsService,
   ) {}
 
   /** True for a step that requests an action (an action type, or `notify`). */
@@ -102,6 +105,8 @@ export class PlaybookSteps {
         return { kind: 'done', output: await this.enrich(call) };
       case 'add_note':
         return { kind: 'done', output: await this.addNote(call) };
+      case 'close_alert':
+        return { kind: 'done', output: await this.closeAlert(call) };
       case 'wait_for_approval':
         return { kind: 'done', output: { gate: 'the next action step waits for an approver' } };
       default:
@@ -173,6 +178,20 @@ export class PlaybookSteps {
       })),
     );
     return { results: outcome.results.length, partial: outcome.partial };
+  }
+
+  /** Closes the run's alert as the system (the playbook), with the reason in the audit log. */
+  private async closeAlert(call: StepCall): Promise<unknown> {
+    if (!call.alert) throw new PlaybookStepError('close_alert: the run has no alert');
+    const reason =
+      typeof call.params.reason === 'string' && call.params.reason.trim()
+        ? call.params.reason.trim()
+        : `Closed by playbook ${call.run.playbookName}`;
+    const closed = await this.alerts.update(systemActor('playbook-runner'), call.alert.id, {
+      status: AlertStatus.CLOSED,
+      reason,
+    });
+    return { alertId: closed.id, status: closed.status, reason };
   }
 
   private async addNote(call: StepCall): Promise<unknown> {
