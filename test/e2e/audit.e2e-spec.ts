@@ -196,26 +196,21 @@ describe('Audit log (e2e)', () => {
     const { t } = h;
     const client = new Pool({ connectionString: t.databaseUrl, max: 1 });
     try {
-      await client.query('BEGIN');
-      await t.app.get(AuditService).recordWith(client, {
-        action: AuditAction.JobRetried,
-        entityType: 'job',
-        entityId: 'staged-only',
-      });
-      await expect(
-        client.query(`UPDATE audit_staging SET action = 'x' WHERE entity_id = 'staged-only'`),
-      ).rejects.toThrow(/audit_staging: UPDATE of an unsealed entry refused/);
-      await client.query('ROLLBACK');
-      await client.query('BEGIN');
-      await t.app.get(AuditService).recordWith(client, {
-        action: AuditAction.JobRetried,
-        entityType: 'job',
-        entityId: 'staged-only',
-      });
-      await expect(
-        client.query(`DELETE FROM audit_staging WHERE entity_id = 'staged-only'`),
-      ).rejects.toThrow(/audit_staging: DELETE of an unsealed entry refused/);
-      await client.query('ROLLBACK');
+      for (const [verb, sql] of [
+        ['UPDATE', `UPDATE audit_staging SET action = 'x' WHERE entity_id = 'staged-only'`],
+        ['DELETE', `DELETE FROM audit_staging WHERE entity_id = 'staged-only'`],
+      ]) {
+        await client.query('BEGIN');
+        await t.app.get(AuditService).recordWith(client, {
+          action: AuditAction.JobRetried,
+          entityType: 'job',
+          entityId: 'staged-only',
+        });
+        await expect(client.query(sql)).rejects.toThrow(
+          new RegExp(`audit_staging: ${verb} of an unsealed entry refused`),
+        );
+        await client.query('ROLLBACK');
+      }
     } finally {
       await client.end();
     }

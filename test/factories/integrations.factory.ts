@@ -25,6 +25,21 @@ export async function putIntegration(
   return response.body as IntegrationDto;
 }
 
+/** GET /integrations (as an ADMIN) shows none of these secrets anywhere. */
+export async function expectSecretsHidden(
+  t: TestApp,
+  adminToken: string,
+  secrets: string[],
+): Promise<void> {
+  const response = await t
+    .http()
+    .get('/integrations')
+    .auth(adminToken, { type: 'bearer' })
+    .expect(200);
+  const text = JSON.stringify(response.body);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+}
+
 /** Points a keyed vendor's real client at a fake vendor server. */
 export function useFakeVendor(
   t: TestApp,
