@@ -1,4 +1,4 @@
-import { compileRegex } from '../conditions/regex';
+import { isObject, isScalar, valueProblem, type Json } from './comparison-values';
 import {
   CONDITION_OPERATORS,
   type Condition,
@@ -15,14 +15,6 @@ const MAX_STRING = 10_000;
 const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/;
 const STEP_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-const isScalar = (v: unknown): boolean =>
-  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /**
  * Checks a parsed (JSON or YAML) definition. Every problem is reported as `path: problem`
@@ -337,52 +329,4 @@ class DefinitionChecker {
 
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
-}
-
-/** What is wrong with a comparison's value for its operator, or null. */
-function valueProblem(op: ConditionOperator, value: unknown, present: boolean): string | null {
-  switch (op) {
-    case 'exists':
-      return present && typeof value !== 'boolean' ? 'exists takes no value, or true/false' : null;
-    case 'in':
-      return Array.isArray(value) &&
-        value.length > 0 &&
-        value.length <= 1000 &&
-        value.every(isScalar)
-        ? null
-        : 'in needs a non-empty list of strings, numbers or booleans';
-    case 'matches': {
-      if (typeof value !== 'string' || value.length > 1000) {
-        return 'matches needs a regular expression string (1000 characters at most)';
-      }
-      return compileRegex(value) ? null : `invalid regular expression "${value}" (RE2 syntax)`;
-    }
-    case 'ieq':
-      return typeof value === 'string' ? null : 'ieq needs a string';
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte':
-      return typeof value === 'number' || typeof value === 'string'
-        ? null
-        : `${op} needs a number or a string`;
-    case 'contains':
-      return containsProblem(value);
-    default:
-      return isScalar(value) ? null : `${op} needs a string, number or boolean`;
-  }
-}
-
-function containsProblem(value: unknown): string | null {
-  if (isScalar(value)) return null;
-  if (!isObject(value)) return 'contains needs a string, number, boolean or an object pattern';
-  const patterns = 'anyOf' in value ? value.anyOf : [value];
-  if ('anyOf' in value && Object.keys(value).length > 1) return 'anyOf stands alone';
-  const valid =
-    Array.isArray(patterns) &&
-    patterns.length > 0 &&
-    patterns.every(
-      (p) => isObject(p) && Object.keys(p).length > 0 && Object.values(p).every(isScalar),
-    );
-  return valid ? null : 'an object pattern maps properties to strings, numbers or booleans';
 }
