@@ -202,6 +202,14 @@ describe('Playbooks (e2e)', () => {
     it('names the path for YAML too, and refuses malformed YAML', async () => {
       const bad = await postYaml('name: y\nsteps:\n  - id: a\n    action: nuke\n').expect(400);
       expect(bad.body.message).toEqual(['steps[0].action: unknown action "nuke"']);
+      const charset = await t
+        .http()
+        .post('/playbooks')
+        .auth(as('ANALYST'), bearer)
+        .set('Content-Type', 'application/x-yaml; charset=utf-8')
+        .send('name: y\nsteps: []\n')
+        .expect(400);
+      expect(charset.body.message).toEqual(['steps: must be a list of 1 to 50 steps']);
       const malformed = await postYaml('name: [x\n').expect(400);
       expect(malformed.body.message).toMatch(/Malformed YAML/);
       await postYaml('- just\n- a list\n').expect(400);
