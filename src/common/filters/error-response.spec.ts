@@ -51,6 +51,14 @@ describe('toErrorBody', () => {
     expect(toErrorBody(error)).toMatchObject({ statusCode: 429, retryAfterSeconds: 8 });
   });
 
+  it("sends a module error's several problems as the message list", () => {
+    const problems = ['steps[2].params.target: required', 'mode: must be "live" or "dry-run"'];
+    const error = new ModuleError(ErrorKind.Invalid, 'PLAYBOOK_INVALID', problems.join('; '), {
+      problems,
+    });
+    expect(toErrorBody(error)).toMatchObject({ statusCode: 400, message: problems });
+  });
+
   it('gives framework 413/415 errors clear words', () => {
     expect(toErrorBody(new HttpException('Unsupported Media Type', 415))?.message).toMatch(
       /application\/json/,
