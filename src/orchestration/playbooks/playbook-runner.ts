@@ -21,6 +21,7 @@ import {
   type RunRow,
   type StepRow,
 } from './playbook-runs.repository';
+import { PlaybookContext } from './playbook-context';
 import { PlaybookSteps, type StepCall } from './playbook-steps';
 
 export interface StartRun {
@@ -59,6 +60,7 @@ export class PlaybookRunner {
   constructor(
     private readonly repository: PlaybookRunsRepository,
     private readonly steps: PlaybookSteps,
+    private readonly contexts: PlaybookContext,
     private readonly actions: ActionsService,
     private readonly cases: CasesService,
     private readonly audit: AuditService,
@@ -167,8 +169,8 @@ export class PlaybookRunner {
     const rows = new Map(
       (await this.repository.steps(runId)).map((row) => [`${row.stepId}#${row.iteration}`, row]),
     );
-    const alert = run.alertId ? await this.repository.alertContext(run.alertId) : null;
-    const context: EvaluationContext = { alert: alert ?? undefined, steps: {} };
+    const { alert, context } = await this.contexts.load(run.alertId, run.caseId);
+    context.steps = {};
     let gated = false;
     for (const [index, step] of definition.steps.entries()) {
       const current = (await this.repository.findRun(runId))!;
@@ -191,7 +193,7 @@ export class PlaybookRunner {
       }
       if (step.action === 'wait_for_approval') gated = true;
       else if (this.steps.requestsAction(step.action)) gated = false;
-      context.steps![step.id] = {
+      context.steps[step.id] = {
         status: failed ? 'failed' : 'succeeded',
         output: step.for_each ? outputs : outputs[0],
       };

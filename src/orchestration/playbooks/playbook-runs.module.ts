@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../../modules/actions';
 import { AlertsModule } from '../../modules/alerts';
+import { AssetsModule } from '../../modules/assets';
 import { CasesModule } from '../../modules/cases';
 import { EnrichmentModule } from '../../modules/enrichment';
+import { PlaybookContext } from './playbook-context';
 import { PlaybookRunReaper } from './playbook-run.reaper';
 import { PlaybookRunner } from './playbook-runner';
 import { PlaybookRunsController } from './playbook-runs.controller';
@@ -14,7 +16,7 @@ import { PlaybookWorkers } from './playbook-workers';
 
 /** Runs playbooks: the step executor, its queue workers, manual runs and run history. */
 @Module({
-  imports: [ActionsModule, AlertsModule, CasesModule, EnrichmentModule],
+  imports: [ActionsModule, AlertsModule, AssetsModule, CasesModule, EnrichmentModule],
   controllers: [PlaybookRunsController],
   providers: [
     PlaybookRunsRepository,
@@ -24,6 +26,7 @@ import { PlaybookWorkers } from './playbook-workers';
     PlaybookWorkers,
     PlaybookTriggers,
     PlaybookRunReaper,
+    PlaybookContext,
   ],
   exports: [PlaybookTriggers],
 })

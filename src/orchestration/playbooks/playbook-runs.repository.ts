@@ -95,30 +95,9 @@ ON CONFLICT (run_id, step_id, iteration) DO UPDATE
  WHERE playbook_run_steps.status = 'RUNNING'
 RETURNING ${STEP_COLUMNS}`;
 
-/** The alert as conditions and templates read it; verdicts are the worst of its providers'. */
-const ALERT_CONTEXT = `
-SELECT a.id, coalesce(a.title, '') AS title, a.source, coalesce(a.severity::text, 'LOW') AS severity,
-       a.status::text AS status, a.risk_score AS "riskScore", a.received_at AS "receivedAt",
-       coalesce(a.normalized, '{}'::jsonb) AS normalized, a.score_breakdown AS "scoreBreakdown",
-       a.occurrences, a.case_id AS "caseId", a.fingerprint,
-       coalesce((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'type', lower(o.type::text), 'value', o.value,
-                  'internal', o.internal, 'allowlisted', o.allowlisted,
-                  'verdict', (SELECT CASE min(CASE r.verdict WHEN 'MALICIOUS' THEN 1
-                     WHEN 'SUSPICIOUS' THEN 2 WHEN 'HARMLESS' THEN 3 ELSE 4 END)
-                       WHEN 1 THEN 'malicious' WHEN 2 THEN 'suspicious' WHEN 3 THEN 'harmless'
-                       WHEN 4 THEN 'unknown' END
-                     FROM enrichment_results r WHERE r.observable_id = o.id)) ORDER BY o.created_at)
-                   FROM observables o WHERE o.alert_id = a.id), '[]'::jsonb) AS observables
-  FROM alerts a WHERE a.id = $1`;
-
 const CASE_CONTEXT = `
 SELECT id, status::text AS status, severity::text AS severity, assignee_id AS "assigneeId", title
   FROM cases WHERE id = $1`;
-
-export type AlertContext = NonNullable<EvaluationContext['alert']> & {
-  caseId: string | null;
-  fingerprint: string | null;
-};
 
 /** playbook_runs and playbook_run_steps; reads playbook versions, alerts and cases. */
 @Injectable()
@@ -294,9 +273,12 @@ export class PlaybookRunsRepository {
     );
   }
 
-  async alertContext(alertId: string): Promise<AlertContext | null> {
-    const { rows } = await this.pool.query<AlertContext>(ALERT_CONTEXT, [alertId]);
-    return rows[0] ?? null;
+  async fingerprint(alertId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ fingerprint: string | null }>(
+      'SELECT fingerprint FROM alerts WHERE id = $1',
+      [alertId],
+    );
+    return rows[0]?.fingerprint ?? null;
   }
 
   async caseContext(caseId: string): Promise<EvaluationContext['case'] | null> {

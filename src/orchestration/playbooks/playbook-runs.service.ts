@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { AppConfig } from '../../config/app-config';
-import type { EvaluationContext } from '../../modules/playbooks';
+import { triggerMatches } from '../../modules/playbooks';
 import type { PlaybookRunQueryDto, StartPlaybookRunDto } from './dto/playbook-run.dto';
 import { toRunDto, type PlaybookRunDto } from './dto/playbook-run.dto';
 import {
@@ -15,7 +15,7 @@ import {
 } from './playbook-runs.errors';
 import { PlaybookRunsRepository } from './playbook-runs.repository';
 import { PlaybookRunner } from './playbook-runner';
-import { triggerMatches } from './playbook-trigger';
+import { PlaybookContext } from './playbook-context';
 
 const POLL_MS = 100;
 
@@ -25,6 +25,7 @@ export class PlaybookRunsService {
   constructor(
     private readonly repository: PlaybookRunsRepository,
     private readonly runner: PlaybookRunner,
+    private readonly contexts: PlaybookContext,
     private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +52,7 @@ export class PlaybookRunsService {
   /** POST /playbooks/run/:caseId: every enabled playbook whose trigger matches the case. */
   async runForCase(actor: AuthUser, caseId: string): Promise<PlaybookRunDto[]> {
     const subject = await this.subject({ caseId });
-    const context = await this.context(subject);
+    const { context } = await this.contexts.load(subject.alertId, subject.caseId);
     const matching = (await this.repository.enabledVersions()).filter((playbook) =>
       triggerMatches(playbook.definition.trigger, context),
     );
@@ -107,7 +108,7 @@ export class PlaybookRunsService {
     if (!dto.caseId && !dto.alertId)
       throw new PlaybookRunSubjectError('caseId or alertId is required');
     if (dto.alertId) {
-      const alert = await this.repository.alertContext(dto.alertId);
+      const { alert } = await this.contexts.load(dto.alertId, null);
       if (!alert) throw new PlaybookSubjectNotFoundError('alert');
       if (dto.caseId && alert.caseId !== dto.caseId)
         throw new PlaybookRunSubjectError('alertId: the alert is not in that case');
@@ -116,15 +117,6 @@ export class PlaybookRunsService {
     if (!(await this.repository.caseContext(dto.caseId!)))
       throw new PlaybookSubjectNotFoundError('case');
     return { alertId: await this.repository.firstAlertOfCase(dto.caseId!), caseId: dto.caseId! };
-  }
-
-  private async context(subject: {
-    alertId: string | null;
-    caseId: string | null;
-  }): Promise<EvaluationContext> {
-    const alert = subject.alertId ? await this.repository.alertContext(subject.alertId) : null;
-    const found = subject.caseId ? await this.repository.caseContext(subject.caseId) : null;
-    return { alert: alert ?? undefined, case: found ?? undefined, steps: {} };
   }
 
   private async settled(runId: string): Promise<PlaybookRunDto> {

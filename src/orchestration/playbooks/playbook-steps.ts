@@ -6,14 +6,15 @@ import {
   CaseEventType,
   type Severity,
 } from '../../generated/prisma/enums';
+import type { IndicatorType } from '../../common/indicators/indicator';
 import type { JsonObject } from '../../common/types/json';
 import { ActionsService, type RequestActionDto } from '../../modules/actions';
-import { AlertCasesRepository, AlertsService } from '../../modules/alerts';
+import { AlertCasesRepository, AlertsService, type AlertForEvaluation } from '../../modules/alerts';
 import { systemActor } from '../../modules/audit';
 import { CasesService } from '../../modules/cases';
 import { EnrichmentService } from '../../modules/enrichment';
 import { actionTypeOf } from '../../modules/playbooks';
-import { PlaybookRunsRepository, type AlertContext, type RunRow } from './playbook-runs.repository';
+import { PlaybookRunsRepository, type RunRow } from './playbook-runs.repository';
 import { PlaybookStepError } from './playbook-runs.errors';
 
 /** What a step did: finished, or parked on the action it requested (in the same transaction). */
@@ -24,7 +25,7 @@ export interface StepCall {
   stepRowId: string;
   action: string;
   params: Record<string, unknown>;
-  alert: AlertContext | null;
+  alert: AlertForEvaluation | null;
   caseId: string | null;
   /** A `wait_for_approval` gate came just before: this step's action waits for a person. */
   gated: boolean;
@@ -152,9 +153,9 @@ export class PlaybookSteps {
     const link = await this.cases.openOrAttachForAlert({
       id: alert.id,
       title: alert.title || `${alert.source} alert`,
-      severity: alert.severity as Severity,
+      severity: (alert.severity ?? 'MEDIUM') as Severity,
       riskScore: alert.riskScore ?? 0,
-      fingerprint: alert.fingerprint ?? alert.id,
+      fingerprint: (await this.repository.fingerprint(alert.id)) ?? alert.id,
     });
     await this.repository.transaction(async (client) => {
       await this.alertCases.linkToCase(client, [alert.id], link.caseId);
@@ -170,11 +171,11 @@ export class PlaybookSteps {
     const outcome = await this.enrichment.enrichAlert(
       alert.id,
       alert.observables.map((observable) => ({
-        id: observable.id!,
-        type: observable.type as never,
+        id: observable.id,
+        type: observable.type as IndicatorType,
         value: observable.value,
-        internal: Boolean(observable.internal),
-        allowlisted: Boolean(observable.allowlisted),
+        internal: observable.internal,
+        allowlisted: observable.allowlisted,
       })),
     );
     return { results: outcome.results.length, partial: outcome.partial };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EvaluationContext } from '../../modules/playbooks';
+import { triggerMatches } from '../../modules/playbooks';
+import { PlaybookContext } from './playbook-context';
 import { PlaybookRunner } from './playbook-runner';
 import { PlaybookRunsRepository, type PlaybookVersionRow } from './playbook-runs.repository';
-import { triggerMatches } from './playbook-trigger';
 
 /** What scoring decided, before the alert row shows it. */
 export interface ScoredAlert {
@@ -28,21 +28,20 @@ export class PlaybookTriggers {
   constructor(
     private readonly repository: PlaybookRunsRepository,
     private readonly runner: PlaybookRunner,
+    private readonly contexts: PlaybookContext,
   ) {}
 
   async onAlertScored(scored: ScoredAlert): Promise<string[]> {
     const playbooks = await this.enabled();
     if (playbooks.length === 0) return [];
-    const alert = await this.repository.alertContext(scored.alertId);
-    if (!alert) return [];
-    Object.assign(alert, {
+    const { context } = await this.contexts.load(scored.alertId, scored.caseId);
+    if (!context.alert) return [];
+    Object.assign(context.alert, {
       riskScore: scored.riskScore,
       severity: scored.severity,
       scoreBreakdown: scored.scoreBreakdown,
       caseId: scored.caseId,
     });
-    const found = scored.caseId ? await this.repository.caseContext(scored.caseId) : null;
-    const context: EvaluationContext = { alert, case: found ?? undefined, steps: {} };
     const started: string[] = [];
     for (const playbook of playbooks.filter((p) => triggerMatches(p.definition.trigger, context))) {
       const runId = await this.runner.start({
