@@ -1,6 +1,10 @@
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { getAction, newCase, requestAction, waitForStatus } from '../factories/actions.factory';
-import { expectSecretsHidden, putIntegration } from '../factories/integrations.factory';
+import {
+  expectSecretsHidden,
+  putIntegration,
+  testIntegration,
+} from '../factories/integrations.factory';
 import { JiraFake } from '../fakes/jira.fake';
 import { SlackFake } from '../fakes/slack.fake';
 import { SmtpTestServer } from '../fakes/smtp.server';
@@ -133,12 +137,7 @@ describe('Notification and ticket responders, Slack approvals (e2e)', () => {
     ],
   ])('POST /integrations/%s/test makes a harmless call', async (name, detail) => {
     const teamsPosts = teams.posts.length;
-    const response = await t
-      .http()
-      .post(`/integrations/${name}/test`)
-      .auth(users.ADMIN.token, bearer)
-      .expect(200);
-    expect(response.body).toEqual({ ok: true, detail });
+    expect(await testIntegration(t, users.ADMIN.token, name)).toEqual({ ok: true, detail });
     expect(teams.posts.length).toBe(teamsPosts);
   });
 

@@ -1,5 +1,5 @@
 import { expectAuditChainValid } from '../helpers/audit';
-import { putIntegration } from '../factories/integrations.factory';
+import { putIntegration, testIntegration } from '../factories/integrations.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { VirusTotalFake } from '../fakes/virustotal.fake';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -9,19 +9,13 @@ describe('Outbound safety: the SSRF guard without an allow list (e2e)', () => {
   let t: TestApp;
   let users: RoleTokens;
   let vt: VirusTotalFake;
-  const bearer = { type: 'bearer' } as const;
 
   const connectivity = async (baseUrl: string) => {
     await putIntegration(t, users.ADMIN.token, 'virustotal', {
       enabled: false,
       settings: { baseUrl, apiKey: vt.apiKey },
     });
-    const response = await t
-      .http()
-      .post('/integrations/virustotal/test')
-      .auth(users.ADMIN.token, bearer)
-      .expect(200);
-    return response.body as { ok: boolean; detail: string };
+    return testIntegration(t, users.ADMIN.token, 'virustotal');
   };
 
   beforeAll(async () => {

@@ -1,5 +1,9 @@
 import { actionCall, newCase, requestAction, waitForStatus } from '../factories/actions.factory';
-import { expectSecretsHidden, putIntegration } from '../factories/integrations.factory';
+import {
+  expectSecretsHidden,
+  putIntegration,
+  testIntegration,
+} from '../factories/integrations.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { CrowdStrikeFake } from '../fakes/crowdstrike.fake';
 import { PaloAltoFake } from '../fakes/paloalto.fake';
@@ -13,8 +17,6 @@ import {
   type SlapdServer,
 } from '../helpers/slapd';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-
-const bearer = { type: 'bearer' } as const;
 
 describe('Firewall, EDR and LDAP responders through the API (e2e)', () => {
   let t: TestApp;
@@ -91,12 +93,7 @@ describe('Firewall, EDR and LDAP responders through the API (e2e)', () => {
     ['ldap', `bound as ${SLAPD_ADMIN_DN}; read ${SLAPD_BASE_DN} (top)`],
   ])('POST /integrations/%s/test makes a harmless call', async (name, detail) => {
     const commits = pan.commits;
-    const response = await t
-      .http()
-      .post(`/integrations/${name}/test`)
-      .auth(users.ADMIN.token, bearer)
-      .expect(200);
-    expect(response.body).toEqual({ ok: true, detail });
+    expect(await testIntegration(t, users.ADMIN.token, name)).toEqual({ ok: true, detail });
     expect(pan.commits).toBe(commits);
   });
 

@@ -25,6 +25,20 @@ export async function putIntegration(
   return response.body as IntegrationDto;
 }
 
+/** POST /integrations/:name/test as an ADMIN: the connectivity result. */
+export async function testIntegration(
+  t: TestApp,
+  adminToken: string,
+  name: string,
+): Promise<{ ok: boolean; detail: string }> {
+  const response = await t
+    .http()
+    .post(`/integrations/${name}/test`)
+    .auth(adminToken, { type: 'bearer' })
+    .expect(200);
+  return response.body as { ok: boolean; detail: string };
+}
+
 /** GET /integrations (as an ADMIN) shows none of these secrets anywhere. */
 export async function expectSecretsHidden(
   t: TestApp,
