@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import type { Prisma } from '../../src/generated/prisma/client';
+import { PlaybooksService } from '../../src/modules/playbooks';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { MISSING_ID } from '../helpers/authorization-matrix';
 import { sealAudit } from '../helpers/audit';
@@ -321,6 +322,13 @@ describe('Playbooks (e2e)', () => {
       const enabled = await get('/playbooks?enabled=true').expect(200);
       expect(enabled.body.items.map((p: PlaybookBody) => p.name)).toEqual(['Brute force']);
       await t.http().delete(`/playbooks/${MISSING_ID}`).auth(as('ADMIN'), bearer).expect(404);
+      // What the runner reads: enabled playbooks with the version a new run pins.
+      const service = t.app.get(PlaybooksService);
+      const enabledNow = await service.listEnabledForTrigger();
+      expect(enabledNow.map((p) => [p.name, p.version])).toEqual([['Brute force', 4]]);
+      expect(enabledNow[0].definition).toEqual(brute.definition);
+      expect((await service.getVersion(brute.id, 2)).definition).not.toEqual(brute.definition);
+      expect(await service.getCurrentVersion(phishing.id)).toMatchObject({ version: 1 });
     });
   });
 
