@@ -290,6 +290,26 @@ describe('Playbook runs (e2e)', () => {
     expect(await t.prisma.action.count({ where: { playbookRunId: run.id } })).toBe(1);
   });
 
+  it('set_severity and assign change the case as the system', async () => {
+    const alertId = await ingest('203.0.113.51');
+    const triage = await seedPlaybook(t, users.ANALYST.token, {
+      name: 'Escalate',
+      steps: [
+        { id: 'case', action: 'create_case' },
+        { id: 'raise', action: 'set_severity', params: { severity: 'critical' } },
+        { id: 'owner', action: 'assign', params: { assignee: users.ANALYST.email } },
+      ],
+    });
+    const run = await startRun(triage, { alertId });
+    const done =
+      run.status === 'COMPLETED'
+        ? run
+        : await waitForRun(t, users.AUDITOR.token, run.id, ['COMPLETED', 'FAILED']);
+    expect(done.status).toBe('COMPLETED');
+    const found = await t.prisma.case.findUniqueOrThrow({ where: { id: done.caseId! } });
+    expect(found).toMatchObject({ severity: 'CRITICAL', assigneeId: users.ANALYST.id });
+  });
+
   it('the reaper gives a RUNNING run whose job is gone a new one', async () => {
     const version = await t.prisma.playbookVersion.findFirstOrThrow({ where: { playbookId } });
     const alertId = await ingest('203.0.113.49');

@@ -174,8 +174,17 @@ export class CasesService {
     });
   }
 
-  /** PATCH /cases/:id: status (by the machine), severity, assignee, text and classification. */
-  async update(actor: AuthUser, id: string, dto: UpdateCaseDto, ip?: string): Promise<Case> {
+  /**
+   * PATCH /cases/:id: status (by the machine), severity, assignee, text and classification.
+   * `actor` null is the system (a playbook step, named by `job`).
+   */
+  async update(
+    actor: AuthUser | null,
+    id: string,
+    dto: UpdateCaseDto,
+    ip?: string,
+    job = 'cases',
+  ): Promise<Case> {
     if (dto.assigneeId) await this.assertAssignable(dto.assigneeId);
     return this.repository.transaction(async (client) => {
       const current = await this.lockOne(client, id);
@@ -184,10 +193,10 @@ export class CasesService {
       const saved = await this.repository.save(client, id, plan.next);
       await this.repository.addEvents(
         client,
-        plan.events.map((event) => ({ caseId: id, ...event, actorId: actor.id })),
+        plan.events.map((event) => ({ caseId: id, ...event, actorId: actor?.id ?? null })),
       );
       await this.audit.recordWith(client, {
-        actor: userActor(actor),
+        actor: actor ? userActor(actor) : systemActor(job),
         action: AuditAction.CaseUpdated,
         entityType: 'case',
         entityId: id,

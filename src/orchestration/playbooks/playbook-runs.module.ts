@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionsModule } from '../../modules/actions';
 import { AlertsModule } from '../../modules/alerts';
 import { AssetsModule } from '../../modules/assets';
+import { AuthModule } from '../../modules/auth';
 import { CasesModule } from '../../modules/cases';
 import { EnrichmentModule } from '../../modules/enrichment';
 import { PlaybookContext } from './playbook-context';
@@ -16,7 +17,7 @@ import { PlaybookWorkers } from './playbook-workers';
 
 /** Runs playbooks: the step executor, its queue workers, manual runs and run history. */
 @Module({
-  imports: [ActionsModule, AlertsModule, AssetsModule, CasesModule, EnrichmentModule],
+  imports: [ActionsModule, AlertsModule, AssetsModule, AuthModule, CasesModule, EnrichmentModule],
   controllers: [PlaybookRunsController],
   providers: [
     PlaybookRunsRepository,

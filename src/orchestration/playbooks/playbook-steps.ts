@@ -4,13 +4,14 @@ import {
   ActionType,
   AlertStatus,
   CaseEventType,
-  type Severity,
+  Severity,
 } from '../../generated/prisma/enums';
 import type { IndicatorType } from '../../common/indicators/indicator';
 import type { JsonObject } from '../../common/types/json';
 import { ActionsService, type RequestActionDto } from '../../modules/actions';
 import { AlertCasesRepository, AlertsService, type AlertForEvaluation } from '../../modules/alerts';
 import { systemActor } from '../../modules/audit';
+import { UsersService } from '../../modules/auth';
 import { CasesService } from '../../modules/cases';
 import { EnrichmentService } from '../../modules/enrichment';
 import { actionTypeOf } from '../../modules/playbooks';
@@ -39,6 +40,8 @@ const NOTIFY_CHANNELS: Record<string, ActionType> = {
   email: ActionType.NOTIFY_EMAIL,
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const HIGH_IMPACT = new Set<ActionType>([
   ActionType.BLOCK_IP,
   ActionType.DISABLE_USER,
@@ -56,6 +59,7 @@ export class PlaybookSteps {
     private readonly alertCases: AlertCasesRepository,
     private readonly enrichment: EnrichmentService,
     private readonly alerts: AlertsService,
+    private readonly users: UsersService,
   ) {}
 
   /** True for a step that requests an action (an action type, or `notify`). */
@@ -106,6 +110,10 @@ export class PlaybookSteps {
         return { kind: 'done', output: await this.enrich(call) };
       case 'add_note':
         return { kind: 'done', output: await this.addNote(call) };
+      case 'set_severity':
+        return { kind: 'done', output: await this.setSeverity(call) };
+      case 'assign':
+        return { kind: 'done', output: await this.assign(call) };
       case 'close_alert':
         return { kind: 'done', output: await this.closeAlert(call) };
       case 'wait_for_approval':
@@ -179,6 +187,33 @@ export class PlaybookSteps {
       })),
     );
     return { results: outcome.results.length, partial: outcome.partial };
+  }
+
+  /** The case's severity (LOW..CRITICAL), changed by the system with its SLA clocks. */
+  private async setSeverity(call: StepCall): Promise<unknown> {
+    const { severity: raw } = call.params;
+    const severity = (typeof raw === 'string' ? raw.toUpperCase() : '') as Severity;
+    if (!Object.values(Severity).includes(severity))
+      throw new PlaybookStepError(
+        `set_severity: params.severity must be one of ${Object.values(Severity).join(', ')}`,
+      );
+    const caseId = await this.ensureCase(call);
+    await this.cases.update(null, caseId, { severity }, undefined, 'playbook-runner');
+    return { caseId, severity };
+  }
+
+  /** Assigns the case to an ANALYST+ user named by id or email. */
+  private async assign(call: StepCall): Promise<unknown> {
+    const assignee = typeof call.params.assignee === 'string' ? call.params.assignee.trim() : '';
+    const assigneeId = assignee.includes('@')
+      ? (await this.users.findByEmail(assignee.toLowerCase()))?.id
+      : UUID.test(assignee)
+        ? assignee
+        : undefined;
+    if (!assigneeId) throw new PlaybookStepError(`assign: no user "${assignee}"`);
+    const caseId = await this.ensureCase(call);
+    await this.cases.update(null, caseId, { assigneeId }, undefined, 'playbook-runner');
+    return { caseId, assigneeId };
   }
 
   /** Closes the run's alert as the system (the playbook), with the reason in the audit log. */
