@@ -94,6 +94,14 @@ export class MetricsRepository {
     return this.rows<DurationRow>(text, [window.from, window.to]);
   }
 
+  /** Rows with mte_, execution_ and approval_ prefixed DurationRow columns. */
+  actionDurations(window: TimeWindow) {
+    return this.rows<Record<string, number | string | null>>(SQL.ACTION_DURATIONS, [
+      window.from,
+      window.to,
+    ]);
+  }
+
   slaExposure(now: Date, limit: number) {
     return this.rows<ExposureRow>(SQL.SLA_EXPOSURE, [now, limit]);
   }

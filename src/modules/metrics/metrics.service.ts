@@ -139,12 +139,10 @@ export class MetricsService {
   async sla(query: WindowQueryDto): Promise<SlaDto> {
     const now = this.clock.now();
     const window = instantWindow(now, 30 * DAY_MS, query.from, query.to);
-    const [mtta, mttr, mte, approvalWait, executionTime, exposure] = await Promise.all([
+    const [mtta, mttr, actions, exposure] = await Promise.all([
       this.repository.durations(SQL.MTTA, window),
       this.repository.durations(SQL.MTTR, window),
-      this.repository.durations(SQL.MTTE, window),
-      this.repository.durations(SQL.APPROVAL_WAIT, window),
-      this.repository.durations(SQL.EXECUTION_TIME, window),
+      this.repository.actionDurations(window),
       this.repository.slaExposure(now, EXPOSURE_LIST_LIMIT),
     ]);
     const listed = (state: 'breach' | 'at_risk'): SlaExposureDto => {
@@ -172,9 +170,9 @@ export class MetricsService {
       targets: this.config.slaTargets,
       mttaSeconds: perSeverity(mtta),
       mttrSeconds: perSeverity(mttr),
-      mteSeconds: perSeverity(mte),
-      approvalWaitSeconds: perSeverity(approvalWait),
-      executionSeconds: perSeverity(executionTime),
+      mteSeconds: perSeverity(unprefixed(actions, 'mte_')),
+      approvalWaitSeconds: perSeverity(unprefixed(actions, 'approval_')),
+      executionSeconds: perSeverity(unprefixed(actions, 'execution_')),
       breaches: listed('breach'),
       atRisk: listed('at_risk'),
     };
@@ -184,6 +182,17 @@ export class MetricsService {
   compact(): Promise<void> {
     return this.repository.compact();
   }
+}
+
+/** The DurationRows of one prefix of a multi-figure row set. */
+function unprefixed(rows: Record<string, number | string | null>[], prefix: string): DurationRow[] {
+  return rows.map((row) => ({
+    severity: row.severity as string | null,
+    count: row[`${prefix}count`] as number,
+    mean: row[`${prefix}mean`] as number | null,
+    p50: row[`${prefix}p50`] as number | null,
+    p90: row[`${prefix}p90`] as number | null,
+  }));
 }
 
 const EMPTY_STATS: DurationStats = { count: 0, mean: null, p50: null, p90: null };

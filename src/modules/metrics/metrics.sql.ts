@@ -74,52 +74,53 @@ export const SOURCE_CONTEXT = `
             FROM assets a WHERE a.ip = ip.value ORDER BY a.hostname LIMIT 1) AS asset
   FROM unnest($1::text[]) AS ip(value)`;
 
-const stats = (seconds: string) => `
-  count(*)::int AS count,
-  round(avg(${seconds})::numeric, 3)::float8 AS mean,
-  round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds})::numeric, 3)::float8 AS p50,
-  round(percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds})::numeric, 3)::float8 AS p90`;
+/** count, mean, p50, p90 of `seconds` (prefixed, over the rows matching `filter`). */
+const stats = (seconds: string, prefix = '', filter = 'true') => `
+  count(*) FILTER (WHERE ${filter})::int AS ${prefix}count,
+  round(avg(${seconds}) FILTER (WHERE ${filter})::numeric, 3)::float8 AS ${prefix}mean,
+  round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}))::numeric, 3)::float8 AS ${prefix}p50,
+  round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}))::numeric, 3)::float8 AS ${prefix}p90`;
 
 /** Overall (severity null) and per case severity. */
-const perSeverity = (seconds: string, from: string) => `
-  SELECT c.severity::text AS severity, ${stats(seconds)}
+const perSeverity = (columns: string, from: string) => `
+  SELECT c.severity::text AS severity, ${columns}
   ${from}
   GROUP BY GROUPING SETS ((), (c.severity))`;
 
 /** Acknowledged in $1..$2: from the first linked alert's arrival (or the case's creation). */
 export const MTTA = perSeverity(
-  'extract(epoch FROM c.acknowledged_at - least(f.first_received_at, c.created_at))',
+  stats('extract(epoch FROM c.acknowledged_at - least(f.first_received_at, c.created_at))'),
   `FROM cases c LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
    WHERE c.acknowledged_at >= $1 AND c.acknowledged_at < $2 AND c.merged_into_id IS NULL`,
 );
 
 /** Closed in $1..$2, merged duplicates left out. */
 export const MTTR = perSeverity(
-  'extract(epoch FROM c.closed_at - c.created_at)',
+  stats('extract(epoch FROM c.closed_at - c.created_at)'),
   `FROM cases c WHERE c.closed_at >= $1 AND c.closed_at < $2 AND c.merged_into_id IS NULL`,
 );
 
-const executedInWindow = `FROM actions x JOIN cases c ON c.id = x.case_id
-  WHERE x.status = 'EXECUTED' AND x.executed_at >= $1 AND x.executed_at < $2`;
+const EXECUTED = `x.status = 'EXECUTED' AND x.executed_at >= $1 AND x.executed_at < $2`;
+const APPROVED = `x.requires_approval AND x.decided_at >= $1 AND x.decided_at < $2
+  AND x.status IN ('APPROVED', 'EXECUTING', 'EXECUTED', 'FAILED')`;
 
-/** Executed in $1..$2: requested -> executed (per the severity of the action's case). */
-export const MTTE = perSeverity(
-  'extract(epoch FROM x.executed_at - x.created_at)',
-  executedInWindow,
-);
-
-/** Executed in $1..$2: approved (or requested, when no approval was needed) -> executed. */
-export const EXECUTION_TIME = perSeverity(
-  'extract(epoch FROM x.executed_at - coalesce(x.decided_at, x.created_at))',
-  executedInWindow,
-);
-
-/** Approved in $1..$2: requested -> approved. */
-export const APPROVAL_WAIT = perSeverity(
-  'extract(epoch FROM x.decided_at - x.created_at)',
-  `FROM actions x JOIN cases c ON c.id = x.case_id
-   WHERE x.requires_approval AND x.decided_at >= $1 AND x.decided_at < $2
-     AND x.status IN ('APPROVED', 'EXECUTING', 'EXECUTED', 'FAILED')`,
+/**
+ * One pass over the actions of the window, by the severity of their case:
+ * mte_ executed in $1..$2, requested -> executed; execution_ the same actions, approved (or
+ * requested, when no approval was needed) -> executed; approval_ approved in $1..$2,
+ * requested -> approved.
+ */
+export const ACTION_DURATIONS = perSeverity(
+  [
+    stats('extract(epoch FROM x.executed_at - x.created_at)', 'mte_', EXECUTED),
+    stats(
+      'extract(epoch FROM x.executed_at - coalesce(x.decided_at, x.created_at))',
+      'execution_',
+      EXECUTED,
+    ),
+    stats('extract(epoch FROM x.decided_at - x.created_at)', 'approval_', APPROVED),
+  ].join(','),
+  `FROM actions x JOIN cases c ON c.id = x.case_id WHERE (${EXECUTED}) OR (${APPROVED})`,
 );
 
 /**

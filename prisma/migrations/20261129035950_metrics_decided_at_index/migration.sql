@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "actions_decided_at_idx" ON "actions"("decided_at");
