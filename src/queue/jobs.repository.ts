@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { Database } from '../database/database';
 import { AUTOMATION_QUEUES } from './queue-names';
 import { QUEUE_SCHEMA } from './queue.service';
@@ -60,9 +61,16 @@ export class JobsRepository {
     return rows[0] ? toJobView(rows[0]) : null;
   }
 
-  /** The newest job of `queue` under each of these singleton keys (a key with none is absent). */
-  async latestByKey(queue: string, keys: string[]): Promise<Map<string, JobView>> {
-    const { rows } = await this.database.pool.query<JobRow & { singleton_key: string }>(
+  /**
+   * The newest job of `queue` under each of these singleton keys (a key with none is absent).
+   * Pass the caller's transaction client: the embedded database has a single connection.
+   */
+  async latestByKey(
+    queue: string,
+    keys: string[],
+    db: Pick<PoolClient, 'query'> = this.database.pool,
+  ): Promise<Map<string, JobView>> {
+    const { rows } = await db.query<JobRow & { singleton_key: string }>(
       `SELECT DISTINCT ON (singleton_key) ${COLUMNS}, singleton_key FROM ${QUEUE_SCHEMA}.job
         WHERE name = $1 AND singleton_key = ANY($2) ORDER BY singleton_key, created_on DESC`,
       [queue, keys],

@@ -6,11 +6,15 @@ import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { loadAppConfig } from '../../src/config/app-config';
 import { PrismaService } from '../../src/database/prisma.service';
+import { ActionReaper } from '../../src/modules/actions/execution/action-reaper';
 import { PASSWORD } from '../factories/users.factory';
 import { waitFor } from '../helpers/processes';
 import { TEST_SECRETS } from '../helpers/test-app';
 
-/** The request -> approve -> execute flow on the embedded default (PGlite, no DATABASE_URL). */
+/**
+ * The request -> approve -> execute flow on the embedded default (PGlite, no DATABASE_URL), and
+ * the sweep failing an action whose execution job is gone.
+ */
 describe('Actions on the embedded database (e2e smoke)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mini-soar-actions-embedded-'));
   let app: NestFastifyApplication;
@@ -81,6 +85,23 @@ describe('Actions on the embedded database (e2e smoke)', () => {
     expect(done).toMatchObject({
       status: 'EXECUTED',
       output: { responder: 'edr', preset: 'simulator', hostname: 'ws-embedded-1' },
+    });
+
+    // The sweep's reaper reads the queue on the transaction's own (here the only) connection.
+    await app.get(PrismaService).$executeRawUnsafe(
+      `UPDATE actions SET status = 'EXECUTING', started_at = now() - interval '1 hour'
+        WHERE id = $1::uuid`,
+      action.id,
+    );
+    await app.get(ActionReaper).sweep();
+    const { body: lost } = await http()
+      .get(`/actions/${action.id}`)
+      .auth(admin, { type: 'bearer' });
+    expect(lost).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringMatching(
+        /^execution job lost: job \S+ completed without finishing the action; /,
+      ),
     });
     const verify = await http().get('/audit/verify').auth(admin, { type: 'bearer' }).expect(200);
     expect(verify.body.valid).toBe(true);

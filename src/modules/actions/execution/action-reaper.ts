@@ -37,6 +37,7 @@ export class ActionReaper {
       const jobs = await this.jobs.latestByKey(
         QueueName.ExecuteAction,
         stale.map((action) => action.id),
+        client,
       );
       let reaped = 0;
       for (const action of stale) {
