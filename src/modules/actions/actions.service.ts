@@ -76,25 +76,29 @@ export class ActionsService {
   }
 
   /**
-   * A playbook step's request, inside the runner's transaction (its step row stores the id in
-   * the same one, so a retried step finds it instead of asking twice). Requested by the person
-   * who started the run (who then cannot approve it), or by the system.
+   * A playbook step's request. `alongside` runs in the request's transaction, so the step row
+   * stores the action's id with it (a retried step finds it instead of asking twice). Requested
+   * by the person who started the run (who then cannot approve it), or by the system.
    */
-  async requestWithin(
-    client: PoolClient,
+  async requestForPlaybook(
     requesterId: string | null,
     caseId: string,
     dto: RequestActionDto,
     origin: ActionOrigin,
-    forceApproval = false,
+    forceApproval: boolean,
+    alongside: (client: PoolClient, action: ActionRow) => Promise<void>,
   ): Promise<ActionRow> {
     const checked = await this.policy.check(dto.actionType, dto.target, dto.params);
-    return this.store(client, checked, caseId, dto, {
-      actor: null,
-      requesterId,
-      origin,
-      forceApproval,
-      job: 'playbook-runner',
+    return this.repository.transaction(async (client) => {
+      const action = await this.store(client, checked, caseId, dto, {
+        actor: null,
+        requesterId,
+        origin,
+        forceApproval,
+        job: 'playbook-runner',
+      });
+      await alongside(client, action);
+      return action;
     });
   }
 

@@ -117,8 +117,8 @@ export class PlaybookRunner {
 
   /** FAILED -> RUNNING: the failed steps run again, the finished ones are kept. */
   async retry(run: RunRow, actor: AuthUser): Promise<void> {
+    const failed = (await this.repository.steps(run.id)).filter((s) => s.status === 'FAILED');
     await this.repository.transaction(async (client) => {
-      const failed = (await this.repository.steps(run.id)).filter((s) => s.status === 'FAILED');
       await this.repository.clearFailedSteps(client, run.id);
       await this.repository.setRunStatus(client, run.id, 'RUNNING');
       await this.audit.recordWith(client, {
@@ -151,7 +151,7 @@ export class PlaybookRunner {
           ? { output: { actionId, status: action.status, output: action.output ?? null } }
           : { output: { actionId, status: action.status }, error: actionError(action) };
       if (!(await this.repository.settleParked(client, actionId, settled.step, result))) return;
-      const run = await this.repository.findRun(runId);
+      const run = await this.repository.findRun(runId, client);
       if (!run || !['RUNNING', 'WAITING_APPROVAL'].includes(run.status)) return;
       if (settled.run) await this.finish(client, run, settled.run, result.error ?? null);
       else {

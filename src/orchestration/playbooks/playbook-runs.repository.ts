@@ -149,8 +149,8 @@ export class PlaybookRunsRepository {
     return rows[0]?.id ?? null;
   }
 
-  async findRun(runId: string): Promise<RunRow | null> {
-    const { rows } = await this.pool.query<RunRow>(
+  async findRun(runId: string, client: Pool | PoolClient = this.pool): Promise<RunRow | null> {
+    const { rows } = await client.query<RunRow>(
       `SELECT ${RUN_COLUMNS} FROM playbook_runs r JOIN playbooks p ON p.id = r.playbook_id WHERE r.id = $1`,
       [runId],
     );

@@ -131,26 +131,23 @@ export class PlaybookSteps {
 
   private async requestAction(call: StepCall, request: RequestActionDto): Promise<StepOutcome> {
     const caseId = await this.ensureCase(call);
-    const force = call.requiresApproval || call.gated;
-    return this.repository.transaction(async (client): Promise<StepOutcome> => {
-      const action = await this.actions.requestWithin(
-        client,
-        call.run.triggeredById,
-        caseId,
-        request,
-        { alertId: call.run.alertId, playbookRunId: call.run.id },
-        force,
-      );
-      const approval = action.status === ActionStatus.REQUESTED;
-      await this.repository.parkStep(client, call.stepRowId, action.id);
-      await this.repository.setRunStatus(
-        client,
-        call.run.id,
-        approval ? 'WAITING_APPROVAL' : 'RUNNING',
-        { caseId },
-      );
-      return { kind: 'parked', approval };
-    });
+    const action = await this.actions.requestForPlaybook(
+      call.run.triggeredById,
+      caseId,
+      request,
+      { alertId: call.run.alertId, playbookRunId: call.run.id },
+      call.requiresApproval || call.gated,
+      async (client, requested) => {
+        await this.repository.parkStep(client, call.stepRowId, requested.id);
+        await this.repository.setRunStatus(
+          client,
+          call.run.id,
+          requested.status === ActionStatus.REQUESTED ? 'WAITING_APPROVAL' : 'RUNNING',
+          { caseId },
+        );
+      },
+    );
+    return { kind: 'parked', approval: action.status === ActionStatus.REQUESTED };
   }
 
   private async openCase(call: StepCall): Promise<{ caseId: string; created: boolean }> {
