@@ -68,7 +68,11 @@ describe('Playbook runs (e2e)', () => {
       .body as RunView;
 
   beforeAll(async () => {
-    t = await startTestApp({ WORKERS: '1', ACTION_EXECUTE_WAIT_MS: '5000' });
+    t = await startTestApp({
+      WORKERS: '1',
+      ACTION_EXECUTE_WAIT_MS: '5000',
+      PLAYBOOK_MAX_FOR_EACH: '2',
+    });
     users = await createRoleUsers(t);
     key = (await createIngestKey(t, users.ADMIN.token)).key;
     await putIntegration(t, users.ADMIN.token, 'iptables', {
@@ -288,6 +292,37 @@ describe('Playbook runs (e2e)', () => {
     await waitForRun(t, users.AUDITOR.token, run.id, ['COMPLETED']);
     expect(iptables.calls()).toContainEqual(expect.arrayContaining(['198.51.100.77']));
     expect(await t.prisma.action.count({ where: { playbookRunId: run.id } })).toBe(1);
+  });
+
+  it('for_each runs a step per item, at most PLAYBOOK_MAX_FOR_EACH of them', async () => {
+    const alertId = await ingest('203.0.113.52');
+    const observables = await t.prisma.observable.findMany({ where: { alertId } });
+    expect(observables.length).toBeGreaterThan(2);
+    const each = await seedPlaybook(t, users.ANALYST.token, {
+      name: 'Every indicator',
+      mode: 'dry-run',
+      steps: [
+        {
+          id: 'look',
+          action: 'add_note',
+          for_each: 'observables',
+          params: { note: '{{item.type}} {{item.value}}' },
+        },
+        { id: 'count', action: 'add_note', params: { note: '{{steps.look.output}}' } },
+      ],
+    });
+    const run = await startRun(each, { alertId });
+    const done =
+      run.status === 'COMPLETED'
+        ? run
+        : await waitForRun(t, users.AUDITOR.token, run.id, ['COMPLETED']);
+    const looks = done.steps!.filter((s) => s.stepId === 'look');
+    expect(looks.map((s) => s.iteration)).toEqual([0, 1]);
+    for (const look of looks)
+      expect(observables.map((o) => `${o.type.toLowerCase()} ${o.value}`)).toContain(
+        look.renderedParams!.note,
+      );
+    expect(JSON.parse(done.steps![2].renderedParams!.note as string)).toHaveLength(2);
   });
 
   it('set_severity and assign change the case as the system', async () => {

@@ -43,7 +43,11 @@ export class PlaybookTriggers {
       caseId: scored.caseId,
     });
     const started: string[] = [];
-    for (const playbook of playbooks.filter((p) => triggerMatches(p.definition.trigger, context))) {
+    // A playbook without a trigger runs only when asked to.
+    const matching = playbooks.filter(
+      (p) => p.definition.trigger !== undefined && triggerMatches(p.definition.trigger, context),
+    );
+    for (const playbook of matching) {
       const runId = await this.runner.start({
         playbook,
         alertId: scored.alertId,
