@@ -16,4 +16,6 @@ export interface JobMap {
   /** An action a parked step waits on reached a final state. */
   [QueueName.PlaybookResume]: { runId: string; actionId: string };
   [QueueName.SweepStuckPlaybookRuns]: Record<string, never>;
+  /** A person changed a case's status or assignee: playbooks listening to it may run. */
+  [QueueName.CaseChanged]: { caseId: string; event: 'case.status_changed' | 'case.assigned' };
 }

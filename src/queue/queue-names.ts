@@ -10,6 +10,7 @@ export enum QueueName {
   PlaybookRun = 'playbook.run',
   PlaybookResume = 'playbook.resume',
   SweepStuckPlaybookRuns = 'playbook.sweep-stuck',
+  CaseChanged = 'case.changed',
 }
 
 /** Queues whose jobs the jobs API lists and retries. */

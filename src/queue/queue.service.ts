@@ -77,6 +77,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
       [QueueName.UnblockDue]: automation,
       [QueueName.PlaybookRun]: automation,
       [QueueName.PlaybookResume]: automation,
+      [QueueName.CaseChanged]: automation,
       [QueueName.SweepStuckAlerts]: periodic,
       [QueueName.ExpireActions]: periodic,
       [QueueName.SweepStuckPlaybookRuns]: periodic,

@@ -1,4 +1,4 @@
-import { actionCall, waitForStatus } from '../factories/actions.factory';
+import { actionCall, newCase, waitForStatus } from '../factories/actions.factory';
 import { createIngestKey, wazuhAlert } from '../factories/ingest.factory';
 import { putIntegration } from '../factories/integrations.factory';
 import { getRun, seedPlaybook, waitForRun, type RunView } from '../factories/playbook-runs.factory';
@@ -6,6 +6,7 @@ import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { IptablesFake } from '../fakes/iptables.fake';
 import { waitForProcessed } from '../helpers/alerts';
 import { sealAudit } from '../helpers/audit';
+import { waitFor } from '../helpers/processes';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { AlertPipeline } from '../../src/orchestration';
 import { loadExamples, readExamples } from '../../scripts/lib/playbook-examples';
@@ -343,6 +344,47 @@ describe('Playbook runs (e2e)', () => {
     expect(done.status).toBe('COMPLETED');
     const found = await t.prisma.case.findUniqueOrThrow({ where: { id: done.caseId! } });
     expect(found).toMatchObject({ severity: 'CRITICAL', assigneeId: users.ANALYST.id });
+  });
+
+  it('a person assigning a case starts the playbooks listening to case.assigned (a playbook doing it does not)', async () => {
+    await t
+      .http()
+      .post('/playbooks')
+      .auth(users.ANALYST.token, bearer)
+      .send({
+        name: 'bad',
+        trigger: { on: ['case.deleted'] },
+        steps: [{ id: 'a', action: 'enrich' }],
+      })
+      .expect(400)
+      .expect(({ body }) =>
+        expect(JSON.stringify(body)).toContain('trigger.on[0]: unknown event \\"case.deleted\\"'),
+      );
+    const listening = await seedPlaybook(t, users.ANALYST.token, {
+      name: 'On assignment',
+      trigger: { on: ['case.assigned'] },
+      steps: [
+        { id: 'note', action: 'add_note', params: { note: 'now owned by {{case.assigneeId}}' } },
+      ],
+    });
+    const caseId = await newCase(t);
+    await t
+      .http()
+      .patch(`/cases/${caseId}`)
+      .auth(users.ANALYST.token, bearer)
+      .send({ assigneeId: users.APPROVER.id })
+      .expect(200);
+    const run = await waitFor('the case.assigned run', async () => {
+      const { body } = await t
+        .http()
+        .get(`/playbooks/${listening}/runs`)
+        .auth(users.AUDITOR.token, bearer)
+        .expect(200);
+      return (body as { items: RunView[] }).items[0];
+    });
+    expect(run).toMatchObject({ caseId, trigger: 'case.assigned', triggeredById: null });
+    const done = await waitForRun(t, users.AUDITOR.token, run.id, ['COMPLETED']);
+    expect(done.steps![0].renderedParams).toEqual({ note: `now owned by ${users.APPROVER.id}` });
   });
 
   it('the reaper gives a RUNNING run whose job is gone a new one', async () => {

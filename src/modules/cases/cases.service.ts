@@ -5,6 +5,8 @@ import { ANALYST_PLUS } from '../../common/auth/role-groups';
 import type { Page } from '../../common/validation/pagination.dto';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
+import { QueueName } from '../../queue/queue-names';
+import { QueueService } from '../../queue/queue.service';
 import { inLockedTransaction } from '../../database/pg-transaction';
 import type { Case, CaseNote } from '../../generated/prisma/client';
 import { CaseEventType, CaseStatus, Severity } from '../../generated/prisma/enums';
@@ -39,6 +41,12 @@ interface LinkAndOpenCase {
   openSeverity: Severity | null;
 }
 
+/** The case timeline events playbooks can listen to. */
+const PLAYBOOK_EVENTS: Partial<Record<CaseEventType, 'case.status_changed' | 'case.assigned'>> = {
+  [CaseEventType.STATUS_CHANGED]: 'case.status_changed',
+  [CaseEventType.ASSIGNED]: 'case.assigned',
+};
+
 /**
  * Cases: the automatic path of the alert pipeline (plain SQL under a fingerprint lock) and
  * the analysts' work on them. Every change writes its timeline events and its audit entry in
@@ -52,6 +60,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly queue: QueueService,
   ) {}
 
   /**
@@ -195,6 +204,14 @@ export class CasesService {
         client,
         plan.events.map((event) => ({ caseId: id, ...event, actorId: actor?.id ?? null })),
       );
+      // A person's change may start playbooks (a playbook's own changes never do: no loops).
+      const events = actor ? plan.events.flatMap((event) => PLAYBOOK_EVENTS[event.type] ?? []) : [];
+      if (events.length > 0)
+        await this.queue.insertInTransaction(
+          client,
+          QueueName.CaseChanged,
+          events.map((event) => ({ data: { caseId: id, event } })),
+        );
       await this.audit.recordWith(client, {
         actor: actor ? userActor(actor) : systemActor(job),
         action: AuditAction.CaseUpdated,

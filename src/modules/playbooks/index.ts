@@ -12,7 +12,12 @@ export type {
   PlaybookTrigger,
   BuiltinStep,
 } from './definition/playbook-definition';
-export { BUILTIN_STEPS, CONDITION_OPERATORS } from './definition/playbook-definition';
+export {
+  BUILTIN_STEPS,
+  CONDITION_OPERATORS,
+  TRIGGER_EVENTS,
+  type TriggerEvent,
+} from './definition/playbook-definition';
 export { actionTypeOf, isBuiltinStep, STEP_PARAMS } from './definition/step-params';
 export { validateDefinition } from './definition/validate-definition';
 export { evaluateCondition } from './conditions/evaluate-condition';

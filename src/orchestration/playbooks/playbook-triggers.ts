@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { triggerMatches } from '../../modules/playbooks';
+import { triggerMatches, type EvaluationContext, type TriggerEvent } from '../../modules/playbooks';
 import { PlaybookContext } from './playbook-context';
 import { PlaybookRunner } from './playbook-runner';
 import { PlaybookRunsRepository, type PlaybookVersionRow } from './playbook-runs.repository';
@@ -13,7 +13,7 @@ export interface ScoredAlert {
   caseId: string | null;
 }
 
-export const ALERT_SCORED = 'alert.scored';
+export const ALERT_SCORED: TriggerEvent = 'alert.scored';
 
 /**
  * Automatic runs after scoring. Cheap on the hot path: the enabled playbooks are cached and
@@ -42,18 +42,42 @@ export class PlaybookTriggers {
       scoreBreakdown: scored.scoreBreakdown,
       caseId: scored.caseId,
     });
+    return this.startMatching(playbooks, ALERT_SCORED, context, scored.alertId, scored.caseId);
+  }
+
+  /**
+   * A person changed a case (the `case.changed` job): playbooks listening to the event run on
+   * the case and its first alert. At least once: a retried job may start a run again.
+   */
+  async onCaseEvent(caseId: string, event: TriggerEvent): Promise<string[]> {
+    const playbooks = await this.enabled();
+    if (!playbooks.some((p) => p.definition.trigger?.on?.includes(event))) return [];
+    const alertId = await this.repository.firstAlertOfCase(caseId);
+    const { context } = await this.contexts.load(alertId, caseId);
+    if (!context.case) return [];
+    return this.startMatching(playbooks, event, context, alertId, caseId);
+  }
+
+  /** A playbook without a trigger runs only when asked to; `on` absent means `alert.scored`. */
+  private async startMatching(
+    playbooks: PlaybookVersionRow[],
+    event: TriggerEvent,
+    context: EvaluationContext,
+    alertId: string | null,
+    caseId: string | null,
+  ): Promise<string[]> {
+    const matching = playbooks.filter(({ definition: { trigger } }) => {
+      if (!trigger || !(trigger.on ?? [ALERT_SCORED]).includes(event)) return false;
+      return triggerMatches(trigger, context);
+    });
     const started: string[] = [];
-    // A playbook without a trigger runs only when asked to.
-    const matching = playbooks.filter(
-      (p) => p.definition.trigger !== undefined && triggerMatches(p.definition.trigger, context),
-    );
     for (const playbook of matching) {
       const runId = await this.runner.start({
         playbook,
-        alertId: scored.alertId,
-        caseId: scored.caseId,
+        alertId,
+        caseId,
         dryRun: false,
-        trigger: ALERT_SCORED,
+        trigger: event,
         actor: null,
       });
       if (runId) started.push(runId);

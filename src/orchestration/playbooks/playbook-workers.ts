@@ -6,6 +6,7 @@ import { QueueName } from '../../queue/queue-names';
 import { QueueService } from '../../queue/queue.service';
 import { PlaybookRunReaper } from './playbook-run.reaper';
 import { PlaybookRunner } from './playbook-runner';
+import { PlaybookTriggers } from './playbook-triggers';
 
 /** The playbook queues' workers in this process (none when WORKERS=0), and the stuck-run sweep. */
 @Injectable()
@@ -18,6 +19,7 @@ export class PlaybookWorkers implements OnApplicationBootstrap {
     private readonly queue: QueueService,
     private readonly runner: PlaybookRunner,
     private readonly reaper: PlaybookRunReaper,
+    private readonly triggers: PlaybookTriggers,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,6 +34,11 @@ export class PlaybookWorkers implements OnApplicationBootstrap {
     );
     await this.queue.work(QueueName.PlaybookResume, options, (jobs) =>
       settle(jobs, (job) => this.runner.resume(job.data.runId, job.data.actionId)),
+    );
+    await this.queue.work(QueueName.CaseChanged, options, (jobs) =>
+      settle(jobs, async (job) => {
+        await this.triggers.onCaseEvent(job.data.caseId, job.data.event);
+      }),
     );
     await this.queue.work(QueueName.SweepStuckPlaybookRuns, { batchSize: 1 }, async (jobs) => {
       const swept = await this.reaper.sweep();

@@ -59,7 +59,13 @@ export type BuiltinStep = (typeof BUILTIN_STEPS)[number];
 export type PlaybookMode = 'live' | 'dry-run';
 export type OnError = 'continue' | 'stop';
 
+/** What starts a playbook by itself: scoring of an alert (the default), or a person's change to a case. */
+export const TRIGGER_EVENTS = ['alert.scored', 'case.status_changed', 'case.assigned'] as const;
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
+
 export interface PlaybookTrigger {
+  /** The events it listens to; absent = `alert.scored` only. */
+  on?: TriggerEvent[];
   /** Alert severities (LOW..CRITICAL, upper-cased when saved); empty or absent = any. */
   severities?: string[];
   /** Alert sources; empty or absent = any. */

@@ -4,6 +4,8 @@ import {
   type Condition,
   type ConditionOperator,
   type PlaybookDefinition,
+  TRIGGER_EVENTS,
+  type TriggerEvent,
 } from './playbook-definition';
 import { NOTIFY_CHANNELS, STEP_PARAMS } from './step-params';
 import { referencedStep, templateVariables } from './template-references';
@@ -93,7 +95,11 @@ class DefinitionChecker {
       this.fail('trigger', 'must be an object');
       return undefined;
     }
-    this.keys(trigger, 'trigger', ['severities', 'sources', 'condition']);
+    this.keys(trigger, 'trigger', ['on', 'severities', 'sources', 'condition']);
+    const on = this.stringList(trigger.on, 'trigger.on', (value, path) => {
+      if (!(TRIGGER_EVENTS as readonly string[]).includes(value))
+        this.fail(path, `unknown event "${value}" (${TRIGGER_EVENTS.join(', ')})`);
+    });
     const severities = this.stringList(trigger.severities, 'trigger.severities', (value, path) => {
       if (!SEVERITIES.includes(value.toUpperCase())) {
         this.fail(path, `unknown severity "${value}" (${SEVERITIES.join(', ')})`);
@@ -102,6 +108,7 @@ class DefinitionChecker {
     const sources = this.stringList(trigger.sources, 'trigger.sources');
     if (trigger.condition !== undefined) this.condition(trigger.condition, 'trigger.condition', []);
     return {
+      ...(on && { on: on as TriggerEvent[] }),
       ...(severities && { severities: severities.map((s) => s.toUpperCase()) }),
       ...(sources && { sources }),
       ...(trigger.condition !== undefined && { condition: trigger.condition as Condition }),
