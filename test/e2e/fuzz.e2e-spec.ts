@@ -58,7 +58,12 @@ async function seed(t: TestApp, users: RoleTokens): Promise<{ seeds: FuzzSeeds; 
       ],
     }).expect(201)
   ).body.id as string;
+  // A dry run of it, so the run routes reach past their 404 (retry reaches its state check).
+  const run = (
+    await admin(`/playbooks/${playbook}/run`, { caseId: kase, dryRun: true }).expect(201)
+  ).body.id as string;
   const idsBySegment: Record<string, string[]> = {
+    'playbook-runs': [run],
     cases: [kase],
     actions: [action],
     users: [victim.id],
