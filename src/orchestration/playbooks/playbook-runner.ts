@@ -14,6 +14,7 @@ import {
   forEachItems,
   type EvaluationContext,
   type PlaybookStep,
+  type TriggerEvent,
 } from '../../modules/playbooks';
 import {
   PlaybookRunsRepository,
@@ -22,7 +23,10 @@ import {
   type StepRow,
 } from './playbook-runs.repository';
 import { PlaybookContext } from './playbook-context';
+import { PlaybookAlertNotScoredError } from './playbook-runs.errors';
 import { PlaybookSteps, type StepCall } from './playbook-steps';
+
+export const ALERT_SCORED: TriggerEvent = 'alert.scored';
 
 export interface StartRun {
   playbook: PlaybookVersionRow;
@@ -170,6 +174,9 @@ export class PlaybookRunner {
       (await this.repository.steps(runId)).map((row) => [`${row.stepId}#${row.iteration}`, row]),
     );
     const { alert, context } = await this.contexts.load(run.alertId, run.caseId);
+    // Started by scoring in the transaction before the score is stored: wait for it (retried).
+    if (run.trigger === ALERT_SCORED && alert?.riskScore === null)
+      throw new PlaybookAlertNotScoredError();
     context.steps = {};
     let gated = false;
     for (const [index, step] of definition.steps.entries()) {

@@ -46,3 +46,10 @@ export class PlaybookSubjectNotFoundError extends ModuleError {
     super(ErrorKind.NotFound, `${what.toUpperCase()}_NOT_FOUND`, `No such ${what}`);
   }
 }
+
+/** An automatic run's job came before its alert's score was stored; the queue retries it. */
+export class PlaybookAlertNotScoredError extends ModuleError {
+  constructor() {
+    super(ErrorKind.Unavailable, 'PLAYBOOK_ALERT_NOT_SCORED', 'The alert is not scored yet');
+  }
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { triggerMatches, type EvaluationContext, type TriggerEvent } from '../../modules/playbooks';
 import { PlaybookContext } from './playbook-context';
-import { PlaybookRunner } from './playbook-runner';
+import { ALERT_SCORED, PlaybookRunner } from './playbook-runner';
 import { PlaybookRunsRepository, type PlaybookVersionRow } from './playbook-runs.repository';
 
 /** What scoring decided, before the alert row shows it. */
@@ -12,8 +12,6 @@ export interface ScoredAlert {
   scoreBreakdown: unknown;
   caseId: string | null;
 }
-
-export const ALERT_SCORED: TriggerEvent = 'alert.scored';
 
 /**
  * Automatic runs after scoring. Cheap on the hot path: the enabled playbooks are cached and
