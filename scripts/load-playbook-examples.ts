@@ -19,7 +19,7 @@ async function main(): Promise<number> {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' },
       body: yaml,
     });
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   });
   for (const outcome of outcomes)
     console.log(
