@@ -139,9 +139,9 @@ export class AppConfig {
     this.queueHeartbeatSeconds = env.QUEUE_HEARTBEAT_SECONDS;
     this.queueMonitorIntervalSeconds = env.QUEUE_MONITOR_INTERVAL_SECONDS;
     this.workerBatchSize = env.WORKER_BATCH_SIZE;
+    this.playbookMaxForEach = env.PLAYBOOK_MAX_FOR_EACH;
     this.internalCidrs = env.INTERNAL_CIDRS;
     this.outboundAllowCidrs = env.OUTBOUND_ALLOW_CIDRS;
-    this.playbookMaxForEach = env.PLAYBOOK_MAX_FOR_EACH;
     this.internalDomains = env.INTERNAL_DOMAINS.map((domain) => domain.toLowerCase());
     this.enrichment = {
       cacheTtlSeconds: env.ENRICHMENT_CACHE_TTL_SECONDS,
