@@ -1,57 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
-import { createApp } from '../../src/app.factory';
-import { loadAppConfig } from '../../src/config/app-config';
+import { startEmbeddedApp, type EmbeddedApp } from '../helpers/embedded-app';
 import { PrismaService } from '../../src/database/prisma.service';
-import { PASSWORD } from '../factories/users.factory';
 import { waitFor } from '../helpers/processes';
-import { TEST_SECRETS } from '../helpers/test-app';
 
 const bearer = { type: 'bearer' } as const;
 
 /** A playbook run parked on approval and resumed, on the embedded default (PGlite). */
 describe('Playbook runs on the embedded database (e2e smoke)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mini-soar-playbooks-embedded-'));
-  let app: NestFastifyApplication;
+  let embedded: EmbeddedApp;
 
   beforeAll(async () => {
-    const config = loadAppConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      BCRYPT_ROUNDS: '4',
-      WORKERS: '1',
-      ...TEST_SECRETS,
-    });
-    app = await createApp(config);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    embedded = await startEmbeddedApp('playbook-runs-embedded');
   });
-
-  afterAll(async () => {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => embedded.close());
 
   it('isolates a host through the EDR simulator once an admin approves the step', async () => {
-    const http = () => request(app.getHttpServer());
-    const login = async (email: string) =>
-      (await http().post('/auth/login').send({ email, password: PASSWORD }).expect(200)).body
-        .accessToken as string;
-    await http()
-      .post('/auth/signup')
-      .send({ email: 'admin@example.com', password: PASSWORD, name: 'Admin' })
-      .expect(201);
-    const admin = await login('admin@example.com');
-    await http()
-      .post('/users')
-      .auth(admin, bearer)
-      .send({ email: 'analyst@example.com', name: 'Analyst', role: 'ANALYST', password: PASSWORD })
-      .expect(201);
-    const analyst = await login('analyst@example.com');
+    const { app, http } = embedded;
+    const admin = await embedded.admin();
+    const analyst = await embedded.user(admin, 'analyst@example.com', 'ANALYST');
     const { id: caseId } = await app
       .get(PrismaService)
       .case.create({ data: { title: 'Embedded case', severity: 'HIGH' } });

@@ -1,13 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
+import { startEmbeddedApp, type EmbeddedApp } from '../helpers/embedded-app';
 import { parse } from 'yaml';
-import { createApp } from '../../src/app.factory';
-import { loadAppConfig } from '../../src/config/app-config';
-import { PASSWORD } from '../factories/users.factory';
-import { TEST_SECRETS } from '../helpers/test-app';
 
 const DEFINITION = `
 name: Embedded smoke
@@ -25,41 +17,17 @@ steps:
 
 /** Definitions, versions and replay on the embedded default (PGlite, no DATABASE_URL). */
 describe('Playbooks on the embedded database (e2e smoke)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mini-soar-playbooks-embedded-'));
-  let app: NestFastifyApplication;
+  let embedded: EmbeddedApp;
 
   beforeAll(async () => {
-    const config = loadAppConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      BCRYPT_ROUNDS: '4',
-      WORKERS: '1',
-      ...TEST_SECRETS,
-    });
-    app = await createApp(config);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    embedded = await startEmbeddedApp('playbooks-embedded');
   });
-
-  afterAll(async () => {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => embedded.close());
 
   it('saves YAML, versions, rolls back, exports and replays a processed alert', async () => {
-    const http = () => request(app.getHttpServer());
+    const { http } = embedded;
     const bearer = { type: 'bearer' } as const;
-    await http()
-      .post('/auth/signup')
-      .send({ email: 'admin@example.com', password: PASSWORD, name: 'Admin' })
-      .expect(201);
-    const admin = (
-      await http()
-        .post('/auth/login')
-        .send({ email: 'admin@example.com', password: PASSWORD })
-        .expect(200)
-    ).body.accessToken as string;
+    const admin = await embedded.admin();
     const ingested = await http()
       .post('/alerts/webhook')
       .auth(admin, bearer)
