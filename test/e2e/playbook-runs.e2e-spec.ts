@@ -167,6 +167,7 @@ describe('Playbook runs (e2e)', () => {
   it('a dry run records the exact request each step would make and changes nothing', async () => {
     const alertId = await ingest('203.0.113.47');
     const before = await t.prisma.action.count();
+    const firewallCalls = iptables.calls().length;
     const run = await startRun(playbookId, { alertId, dryRun: true });
     const done =
       run.status === 'COMPLETED'
@@ -182,8 +183,26 @@ describe('Playbook runs (e2e)', () => {
         reason: expect.any(String),
       },
       requiresApproval: true,
+      // The exact command the iptables responder would run, and it was not run.
+      responder: 'iptables',
+      wouldSend: [
+        {
+          kind: 'exec',
+          argv: [
+            iptables.settings().binary,
+            '-w',
+            '-I',
+            'INPUT',
+            '-s',
+            '203.0.113.47',
+            '-j',
+            'DROP',
+          ],
+        },
+      ],
     });
     expect(await t.prisma.action.count()).toBe(before);
+    expect(iptables.calls()).toHaveLength(firewallCalls);
   });
 
   it('a failed run keeps its steps and is retried from the failed step', async () => {

@@ -9,6 +9,7 @@ import { ActionsController } from './actions.controller';
 import { ActionsRepository } from './actions.repository';
 import { ActionsService } from './actions.service';
 import { ActionExecutor } from './execution/action-executor';
+import { ActionPreviewer } from './execution/action-preview';
 import { ActionExpiry } from './execution/action-expiry';
 import { ActionReaper } from './execution/action-reaper';
 import { ActionWorkers } from './execution/action-workers';
@@ -27,6 +28,7 @@ import { systemClock } from '../../common/time/clock';
     ActionRequestPolicy,
     ActionJournal,
     ActionExecutor,
+    ActionPreviewer,
     ActionExpiry,
     ActionReaper,
     ActionWorkers,
@@ -35,6 +37,6 @@ import { systemClock } from '../../common/time/clock';
     SlackApprovals,
     { provide: SLACK_CLOCK, useValue: systemClock },
   ],
-  exports: [ActionsService],
+  exports: [ActionsService, ActionPreviewer],
 })
 export class ActionsModule {}

@@ -8,7 +8,7 @@ import {
 } from '../../generated/prisma/enums';
 import type { IndicatorType } from '../../common/indicators/indicator';
 import type { JsonObject } from '../../common/types/json';
-import { ActionsService, type RequestActionDto } from '../../modules/actions';
+import { ActionPreviewer, ActionsService, type RequestActionDto } from '../../modules/actions';
 import { AlertCasesRepository, AlertsService, type AlertForEvaluation } from '../../modules/alerts';
 import { systemActor } from '../../modules/audit';
 import { UsersService } from '../../modules/auth';
@@ -55,6 +55,7 @@ export class PlaybookSteps {
   constructor(
     private readonly repository: PlaybookRunsRepository,
     private readonly actions: ActionsService,
+    private readonly previewer: ActionPreviewer,
     private readonly cases: CasesService,
     private readonly alertCases: AlertCasesRepository,
     private readonly enrichment: EnrichmentService,
@@ -88,15 +89,22 @@ export class PlaybookSteps {
     };
   }
 
-  /** What a dry run records: the exact request the step would make, checked, or the built-in. */
+  /**
+   * What a dry run records: the exact action request the step would make, checked, and what
+   * its responder would send (`wouldSend`, secrets redacted); or the built-in step.
+   */
   async dryRun(call: StepCall): Promise<unknown> {
     const request = this.actionRequest(call.action, call.params);
     if (!request) return { dryRun: true, wouldRun: call.action, params: call.params };
     await this.actions.validateRequest(request);
+    const preview = await this.previewer.preview(request, call.caseId);
     return {
       dryRun: true,
       wouldRequest: request,
       requiresApproval: call.requiresApproval || call.gated || needsApproval(request.actionType),
+      ...(preview.responder !== null
+        ? { responder: preview.responder, wouldSend: preview.effects }
+        : { responder: null, wouldFail: preview.reason }),
     };
   }
 
