@@ -164,6 +164,36 @@ describe('Playbook runs (e2e)', () => {
     ]);
   });
 
+  it('a run keeps the version it started with when the playbook changes while it waits', async () => {
+    const steps = (note: string) => [
+      { id: 'block', action: 'block_ip', params: { target: '{{alert.normalized.srcIp}}' } },
+      { id: 'note', action: 'add_note', params: { note } },
+    ];
+    const pinnedId = await seedPlaybook(t, users.ANALYST.token, {
+      name: 'Pinned version',
+      steps: steps('written by version 1'),
+    });
+    const alertId = await ingest('203.0.113.46');
+    const parked = await startRun(pinnedId, { alertId });
+    expect(parked).toMatchObject({ status: 'WAITING_APPROVAL', version: 1 });
+
+    await t
+      .http()
+      .put(`/playbooks/${pinnedId}`)
+      .auth(users.ANALYST.token, bearer)
+      .send({ name: 'Pinned version', steps: steps('written by version 2') })
+      .expect(200);
+    const actionId = parked.steps![0].actionId!;
+    await actionCall(t, users.APPROVER.token, actionId, 'approve').expect(200);
+    await actionCall(t, users.APPROVER.token, actionId, 'execute').expect(200);
+    const done = await waitForRun(t, users.AUDITOR.token, parked.id, ['COMPLETED']);
+    expect(done.version).toBe(1);
+    expect(done.steps![1].renderedParams).toEqual({ note: 'written by version 1' });
+
+    const next = await startRun(pinnedId, { alertId, dryRun: true });
+    expect(next.version).toBe(2);
+  });
+
   it('a dry run records the exact request each step would make and changes nothing', async () => {
     const alertId = await ingest('203.0.113.47');
     const before = await t.prisma.action.count();
