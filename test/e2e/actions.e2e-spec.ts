@@ -182,6 +182,17 @@ describe('Actions (e2e)', () => {
       target: '10.20.0.5',
     });
     expect(block.requiredApprovals).toBe(2);
+    // Blocking a range that holds the critical server contains it too; a range beside it does not.
+    const range = await requestAction(t, users.ANALYST.token, caseId, {
+      actionType: 'BLOCK_IP',
+      target: '10.20.0.0/24',
+    });
+    expect(range.requiredApprovals).toBe(2);
+    const beside = await requestAction(t, users.ANALYST.token, caseId, {
+      actionType: 'BLOCK_IP',
+      target: '10.20.1.0/24',
+    });
+    expect(beside.requiredApprovals).toBe(1);
 
     const first = await actionCall(t, users.APPROVER.token, isolate.id, 'approve').expect(200);
     expect(first.body).toMatchObject({ status: 'REQUESTED', approvals: [{}] });

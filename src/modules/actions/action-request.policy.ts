@@ -48,8 +48,9 @@ export class ActionRequestPolicy {
     }
   }
 
-  /** A host or address that is a CRITICAL asset (matched by ip or host name). */
+  /** A host or address that is a CRITICAL asset (by ip or host name), or a range holding one. */
   private async isCritical(target: ValidTarget): Promise<boolean> {
+    if (target.kind === 'cidr') return this.assets.hasCriticalAssetIn(target.value);
     const keys =
       target.kind === 'ip'
         ? { ips: [target.value] }

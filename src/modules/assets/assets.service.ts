@@ -4,6 +4,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { toPage, type Page } from '../../common/validation/pagination.dto';
 import { PrismaService } from '../../database/prisma.service';
 import type { Asset, Prisma } from '../../generated/prisma/client';
+import { AssetCriticality } from '../../generated/prisma/enums';
+import { isInCidrs, parseCidrs, parseIp } from '../../common/indicators/ip-address';
 import { AuditAction, AuditService } from '../audit';
 import { mostCritical, toAssetLookup, type AssetKeys, type AssetLookup } from './asset-matching';
 import type { AssetQueryDto, CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
@@ -111,6 +113,23 @@ export class AssetsService {
     const match = mostCritical(candidates, lookup);
     this.matches.set(cacheKey, { match });
     return match;
+  }
+
+  /**
+   * True when a CRITICAL asset's address lies inside `cidr`: blocking a whole range that holds
+   * a critical server is containment of that server. CRITICAL assets are few; checked in memory.
+   */
+  async hasCriticalAssetIn(cidr: string): Promise<boolean> {
+    const range = parseCidrs([cidr]);
+    if (range.length === 0) return false;
+    const critical = await this.prisma.asset.findMany({
+      where: { criticality: AssetCriticality.CRITICAL, ip: { not: null } },
+      select: { ip: true },
+    });
+    return critical.some((asset) => {
+      const address = parseIp(asset.ip ?? '')?.address;
+      return address !== undefined && isInCidrs(address, range);
+    });
   }
 
   private async find(tx: Prisma.TransactionClient, id: string): Promise<Asset> {
