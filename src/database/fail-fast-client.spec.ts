@@ -50,4 +50,14 @@ describe('fail-fast pool on a silent server', () => {
     client.release();
     expect(pool.totalCount).toBe(0);
   });
+
+  it('survives the connection of a checked-out client dropping between queries', async () => {
+    const client = await pool.connect();
+    const ended = new Promise((resolve) => client.once('end', resolve));
+    // With no listener of its own, the client's 'error' event would throw and crash the process.
+    silent.sockets.forEach((socket) => socket.destroy());
+    await ended;
+    client.release(new Error('connection lost'));
+    expect(pool.totalCount).toBe(0);
+  });
 });

@@ -11,6 +11,10 @@ export const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
 export class FailFastClient extends Client {
   constructor(config?: ClientConfig) {
     super(config);
+    // pg-pool listens for errors only while a client is idle. A checked-out client whose
+    // connection drops emits 'error' with nobody listening, which would crash the process in
+    // an outage; its pending queries reject anyway, and the pool discards it on release.
+    this.on('error', () => undefined);
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
     this.query = ((...args: unknown[]) => {
       const result = query(...args);
