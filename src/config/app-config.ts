@@ -90,6 +90,8 @@ export class AppConfig {
   readonly slaTargets: SlaTargets;
   /** METRICS_TOKEN: lets a scraper read /metrics/prometheus without a JWT. */
   readonly metricsToken?: string;
+  /** METRICS_EXACT_PERCENTILE_LIMIT: the most durations /metrics/sla sorts for exact percentiles. */
+  readonly metricsExactPercentileLimit: number;
   readonly scoreAutoCloseBelow: number;
   /** Parsed SCORE_WEIGHTS (validated by the scoring module). */
   readonly scoreWeights: Record<string, unknown>;
@@ -167,6 +169,7 @@ export class AppConfig {
     };
     this.slaTargets = parseSlaTargets(env.SLA_TARGETS);
     this.metricsToken = env.METRICS_TOKEN;
+    this.metricsExactPercentileLimit = env.METRICS_EXACT_PERCENTILE_LIMIT;
     this.scoreAutoCloseBelow = env.SCORE_AUTO_CLOSE_BELOW;
     this.scoreWeights = parseJsonObject('SCORE_WEIGHTS', env.SCORE_WEIGHTS);
     this.startupWarnings = warnings;

@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppConfig } from '../../src/config/app-config';
 import { MetricsClock, MetricsService } from '../../src/modules/metrics';
+import { durationBucketBounds } from '../../src/modules/metrics/metrics-math';
 import { wazuhAlert } from '../factories/ingest.factory';
 import { createRoleUsers, type RoleTokens } from '../factories/users.factory';
 import { runSql } from '../helpers/sql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-03-10T12:30:00Z');
+const FIGURES = [
+  'mttaSeconds',
+  'mttrSeconds',
+  'mteSeconds',
+  'approvalWaitSeconds',
+  'executionSeconds',
+] as const;
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
 const METRICS_TOKEN = 'scrape-token-0123456789';
 const bearer = { type: 'bearer' } as const;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -77,6 +87,19 @@ const ROLLUP_MISMATCHES = `
     UNION ALL SELECT 'case', hour::text || status || severity || resolution || merged, count FROM metrics_case_hourly_delta
     UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly
     UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly_delta
+    UNION ALL SELECT 'alert_day', day::text, count FROM metrics_alert_daily
+    UNION ALL SELECT 'alert_day', date_trunc('day', hour, 'UTC')::text, count FROM metrics_alert_hourly_delta
+    UNION ALL SELECT 'duration', day::text || figure || severity || bucket, count FROM metrics_duration_daily
+    UNION ALL SELECT 'duration', day::text || figure || severity || bucket, count FROM metrics_duration_daily_delta
+    UNION ALL SELECT 'duration_ms', day::text || figure || severity || bucket, millis FROM metrics_duration_daily
+    UNION ALL SELECT 'duration_ms', day::text || figure || severity || bucket, millis FROM metrics_duration_daily_delta
+  ), durations AS (
+    SELECT s.*, c.severity::text AS severity FROM cases c
+    LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
+    CROSS JOIN LATERAL metrics_case_spans(c, f.first_received_at) s
+    UNION ALL
+    SELECT s.*, c.severity::text FROM actions x JOIN cases c ON c.id = x.case_id
+    CROSS JOIN LATERAL metrics_action_spans(x) s
   ), summed AS (SELECT k, key, sum(count) AS n FROM rollup GROUP BY 1, 2 HAVING sum(count) <> 0),
   recount AS (
     SELECT 'alert' AS k, date_trunc('hour', received_at, 'UTC')::text || coalesce(severity::text, 'NONE') || status || source || connector || auto_closed AS key, count(*) AS n FROM alerts GROUP BY 1, 2
@@ -85,6 +108,9 @@ const ROLLUP_MISMATCHES = `
       WHERE f.value IS NOT NULL GROUP BY 1, 2
     UNION ALL SELECT 'case', date_trunc('hour', created_at, 'UTC')::text || status || severity || coalesce(resolution::text, 'NONE') || (merged_into_id IS NOT NULL), count(*) FROM cases GROUP BY 1, 2
     UNION ALL SELECT 'action', date_trunc('hour', created_at, 'UTC')::text || status || action_type, count(*) FROM actions GROUP BY 1, 2
+    UNION ALL SELECT 'alert_day', date_trunc('day', received_at, 'UTC')::text, count(*) FROM alerts GROUP BY 1, 2
+    UNION ALL SELECT 'duration', date_trunc('day', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), count(*) FROM durations GROUP BY 1, 2
+    UNION ALL SELECT 'duration_ms', date_trunc('day', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), sum(millis) FROM durations GROUP BY 1, 2
   ), first_alert AS (
     SELECT 'first' AS k, f.case_id::text AS key, extract(epoch FROM f.first_received_at) AS n FROM metrics_case_first_alert f
       WHERE f.first_received_at IS DISTINCT FROM (SELECT min(received_at) FROM alerts a WHERE a.case_id = f.case_id)
@@ -117,7 +143,13 @@ describe('Metrics (e2e)', () => {
     expect(overview.alertsPerDay.every((d: { count: number }) => d.count === 0)).toBe(true);
     expect(Object.values(overview.alertsBySeverity).every((n) => n === 0)).toBe(true);
     const sla = (await get('/metrics/sla').expect(200)).body;
-    expect(sla.mttaSeconds.overall).toEqual({ count: 0, mean: null, p50: null, p90: null });
+    expect(sla.mttaSeconds.overall).toEqual({
+      count: 0,
+      mean: null,
+      p50: null,
+      p90: null,
+      exact: true,
+    });
     expect(sla.breaches).toEqual({ total: 0, items: [] });
     const trend = (await get('/metrics/trends?metric=mttr').expect(200)).body;
     expect(trend.points).toHaveLength(30);
@@ -218,24 +250,111 @@ describe('Metrics (e2e)', () => {
     it('computes MTTA, MTTR and MTTE to the second, overall and per severity', async () => {
       const body = (await get('/metrics/sla', users.ANALYST.token).expect(200)).body;
       expect(body.targets.CRITICAL).toEqual({ acknowledgeSeconds: 900, resolveSeconds: 14400 });
-      expect(body.mttaSeconds.overall).toEqual({ count: 3, mean: 26400, p50: 1200, p90: 62160 });
+      expect(body.mttaSeconds.overall).toEqual({
+        count: 3,
+        mean: 26400,
+        p50: 1200,
+        p90: 62160,
+        exact: true,
+      });
       expect(body.mttaSeconds.bySeverity.HIGH).toEqual({
         count: 1,
         mean: 77400,
         p50: 77400,
         p90: 77400,
+        exact: true,
       });
       expect(body.mttaSeconds.bySeverity.MEDIUM).toEqual({
         count: 2,
         mean: 900,
         p50: 900,
         p90: 1140,
+        exact: true,
       });
-      expect(body.mttrSeconds.overall).toEqual({ count: 2, mean: 5400, p50: 5400, p90: 6840 });
-      expect(body.mteSeconds.overall).toEqual({ count: 2, mean: 195, p50: 195, p90: 327 });
-      expect(body.mteSeconds.bySeverity.HIGH).toEqual({ count: 1, mean: 360, p50: 360, p90: 360 });
-      expect(body.approvalWaitSeconds.overall).toEqual({ count: 1, mean: 300, p50: 300, p90: 300 });
-      expect(body.executionSeconds.overall).toEqual({ count: 2, mean: 45, p50: 45, p90: 57 });
+      expect(body.mttrSeconds.overall).toEqual({
+        count: 2,
+        mean: 5400,
+        p50: 5400,
+        p90: 6840,
+        exact: true,
+      });
+      expect(body.mteSeconds.overall).toEqual({
+        count: 2,
+        mean: 195,
+        p50: 195,
+        p90: 327,
+        exact: true,
+      });
+      expect(body.mteSeconds.bySeverity.HIGH).toEqual({
+        count: 1,
+        mean: 360,
+        p50: 360,
+        p90: 360,
+        exact: true,
+      });
+      expect(body.approvalWaitSeconds.overall).toEqual({
+        count: 1,
+        mean: 300,
+        p50: 300,
+        p90: 300,
+        exact: true,
+      });
+      expect(body.executionSeconds.overall).toEqual({
+        count: 2,
+        mean: 45,
+        p50: 45,
+        p90: 57,
+        exact: true,
+      });
+    });
+
+    it.each([
+      ['the default window (edges from the base tables)', ''],
+      [
+        'whole UTC days (the histogram alone)',
+        '?from=2026-03-09T00:00:00Z&to=2026-03-11T00:00:00Z',
+      ],
+    ])(
+      'interpolates percentiles from the daily histogram above the exact limit: %s',
+      async (_, query) => {
+        const exact = (await get(`/metrics/sla${query}`).expect(200)).body;
+        const limit = jest.replaceProperty(t.app.get(AppConfig), 'metricsExactPercentileLimit', 0);
+        const body = (await get(`/metrics/sla${query}`).expect(200)).body;
+        limit.restore();
+        for (const figure of FIGURES) {
+          const groups = [
+            [body[figure].overall, exact[figure].overall],
+            ...SEVERITIES.map((s) => [body[figure].bySeverity[s], exact[figure].bySeverity[s]]),
+          ];
+          for (const [got, want] of groups) {
+            expect({ count: got.count, mean: got.mean }).toEqual({
+              count: want.count,
+              mean: want.mean,
+            });
+            if (want.count === 0) continue;
+            expect(got.exact).toBe(false);
+            // each neighbouring rank is within half a bucket: 0.5 s or about 2.2%
+            for (const p of ['p50', 'p90'])
+              expect(Math.abs(got[p] - want[p])).toBeLessThanOrEqual(0.5 + 0.03 * want[p]);
+          }
+        }
+        expect(exact.mttaSeconds.overall.count).toBeGreaterThan(0);
+      },
+    );
+
+    it('buckets durations in SQL as the service reads the buckets back', async () => {
+      const millis = [0, 999, 1000, 63_999, 64_000, 64_001, 128_000, 600_000, 86_400_000, 2.6e9];
+      const rows = await runSql<{ millis: string; bucket: number }>(
+        t.databaseUrl,
+        'SELECT m AS millis, metrics_duration_bucket(m) AS bucket FROM unnest($1::bigint[]) m',
+        [millis],
+      );
+      for (const row of rows) {
+        const [low, high] = durationBucketBounds(row.bucket);
+        expect(Number(row.millis)).toBeGreaterThanOrEqual(low);
+        expect(Number(row.millis)).toBeLessThan(high);
+      }
+      expect(rows).toHaveLength(millis.length);
     });
 
     it('lists breaches with how late, and cases past 75% of a target', async () => {
@@ -340,7 +459,13 @@ describe('Metrics (e2e)', () => {
         `UPDATE actions SET status = 'APPROVED', decided_at = now() WHERE case_id = '${id(150)}'`,
         `UPDATE actions SET status = 'FAILED' WHERE case_id = '${id(150)}' AND target = '10.0.0.1'`,
         `DELETE FROM alerts WHERE source = 'wazuh' AND received_at > '2026-03-10T20:00Z'`,
+        // an earlier alert linked after the acknowledgment moves the case's MTTA
+        `UPDATE alerts SET case_id = '${id(150)}' WHERE id = '${id(6)}'`,
+        `UPDATE actions SET status = 'EXECUTED', executed_at = decided_at + interval '90 seconds' WHERE case_id = '${id(150)}' AND target = '10.0.0.2'`,
+        `UPDATE cases SET status = 'CLOSED', resolution = 'TRUE_POSITIVE', closed_at = '2026-03-10T23:00Z' WHERE id = '${id(150)}'`,
+        `UPDATE cases SET status = 'INVESTIGATING', resolution = NULL, closed_at = NULL WHERE id = '${id(150)}'`,
         `UPDATE cases SET severity = 'CRITICAL' WHERE id = '${id(150)}'`,
+        `DELETE FROM actions WHERE case_id = '${id(150)}' AND target = '10.0.0.3'`,
       ];
       for (const [index, step] of steps.entries()) {
         await runSql(t.databaseUrl, step);
@@ -349,8 +474,12 @@ describe('Metrics (e2e)', () => {
       }
       await metrics.compact();
       expect(
-        await runSql(t.databaseUrl, 'SELECT count(*)::int AS n FROM metrics_alert_hourly_delta'),
-      ).toEqual([{ n: 0 }]);
+        await runSql(
+          t.databaseUrl,
+          `SELECT (SELECT count(*) FROM metrics_alert_hourly_delta)::int AS alerts,
+                  (SELECT count(*) FROM metrics_duration_daily_delta)::int AS durations`,
+        ),
+      ).toEqual([{ alerts: 0, durations: 0 }]);
       expect(await runSql(t.databaseUrl, ROLLUP_MISMATCHES)).toEqual([]);
     });
   });

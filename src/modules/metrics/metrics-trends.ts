@@ -3,7 +3,7 @@ import { MetricsClock } from './metrics-clock';
 import { ratio, zeroFilled, type SeriesPoint } from './metrics-math';
 import { DAY_MS, HOUR_MS, type TimeWindow } from './metrics-window';
 import { MetricsWindowInvalidError } from './metrics.errors';
-import { type Bucket, MetricsRepository } from './metrics.repository';
+import { type Bucket, type DurationFigure, MetricsRepository } from './metrics.repository';
 import * as SQL from './metrics.sql';
 
 export const TREND_METRICS = [
@@ -23,11 +23,12 @@ const DEFAULT_BUCKETS: Record<Bucket, number> = { hour: 48, day: 30 };
 const COUNTS: Partial<Record<TrendMetric, string>> = {
   alerts: SQL.ALERTS_PER_BUCKET,
   cases_opened: SQL.CASES_OPENED_PER_BUCKET,
-  cases_closed: SQL.CASES_CLOSED_PER_BUCKET,
 };
-const MEANS: Partial<Record<TrendMetric, string>> = {
-  mtta: SQL.MTTA_PER_BUCKET,
-  mttr: SQL.MTTR_PER_BUCKET,
+/** Series read from a duration figure: cases closed is the count of MTTR's durations. */
+const FROM_DURATIONS: Partial<Record<TrendMetric, [DurationFigure, 'count' | 'mean']>> = {
+  cases_closed: ['mttr', 'count'],
+  mtta: ['mtta', 'mean'],
+  mttr: ['mttr', 'mean'],
 };
 
 export interface TrendQuery {
@@ -73,16 +74,21 @@ export class MetricsTrends {
     const step = STEP_MS[interval];
     const counts = COUNTS[metric];
     if (counts) {
-      const rows = await this.repository.perBucket(counts, window, interval);
+      const rows =
+        metric === 'alerts' && interval === 'day'
+          ? await this.repository.alertsPerDay(window)
+          : await this.repository.perBucket(counts, window, interval);
       return zeroFilled(window.from, window.to, step, byBucket(rows));
     }
-    const means = MEANS[metric];
-    if (means) {
-      const rows = await this.repository.perBucket(means, window, interval);
-      const values = byBucket(rows);
+    const durations = FROM_DURATIONS[metric];
+    if (durations) {
+      const [figure, value] = durations;
+      const rows = await this.repository.durationsPerBucket(figure, window, interval);
+      if (value === 'count') return zeroFilled(window.from, window.to, step, byBucket(rows));
+      const means = new Map(rows.map((row) => [row.bucket.getTime(), row.mean]));
       return zeroFilled(window.from, window.to, step, new Map()).map(({ at }) => ({
         at,
-        value: values.get(Date.parse(at)) ?? null,
+        value: means.get(Date.parse(at)) ?? null,
       }));
     }
     const rows = await this.repository.alertVerdictsPerBucket(window, interval);

@@ -34,6 +34,15 @@ export function lastDays(end: Date, days: number): TimeWindow {
   return { from: new Date(to - days * DAY_MS), to: new Date(to) };
 }
 
+/** The whole UTC days inside a window; empty (from = to = window.from) when it holds none. */
+export function wholeDays(window: TimeWindow): TimeWindow {
+  const from = ceilTo(window.from.getTime(), DAY_MS);
+  const to = floorTo(window.to.getTime(), DAY_MS);
+  return from < to
+    ? { from: new Date(from), to: new Date(to) }
+    : { from: window.from, to: window.from };
+}
+
 /** Exact instant window (for the SLA durations, read from indexes rather than rollups). */
 export function instantWindow(
   now: Date,

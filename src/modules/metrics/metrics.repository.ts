@@ -3,12 +3,30 @@ import { Database } from '../../database/database';
 import type { TimeWindow } from './metrics-window';
 import * as SQL from './metrics.sql';
 
-export interface DurationRow {
+/** The duration figures, as named by the metrics_*_spans SQL functions. */
+export type DurationFigure = 'mtta' | 'mttr' | 'mte' | 'execution' | 'approval';
+
+export interface ExactDurationRow {
+  figure: DurationFigure;
   severity: string | null;
   count: number;
   mean: number | null;
-  p50: number | null;
-  p90: number | null;
+  /** Milliseconds at p50 and p90. */
+  percentiles: [number, number] | null;
+}
+
+export interface HistogramRow {
+  figure: DurationFigure;
+  severity: string;
+  bucket: number;
+  count: number;
+  millis: number;
+}
+
+export interface DurationBucketRow {
+  bucket: Date;
+  count: number;
+  mean: number | null;
 }
 
 export interface ExposureRow {
@@ -90,16 +108,35 @@ export class MetricsRepository {
     );
   }
 
-  durations(text: string, window: TimeWindow) {
-    return this.rows<DurationRow>(text, [window.from, window.to]);
+  alertsPerDay(days: TimeWindow) {
+    return this.rows<{ bucket: Date; count: number }>(SQL.ALERTS_PER_DAY, [days.from, days.to]);
   }
 
-  /** Rows with mte_, execution_ and approval_ prefixed DurationRow columns. */
-  actionDurations(window: TimeWindow) {
-    return this.rows<Record<string, number | string | null>>(SQL.ACTION_DURATIONS, [
+  /** Exact figures (overall rows have severity null), sorting every duration of the window. */
+  exactDurations(window: TimeWindow, figures: DurationFigure[]) {
+    return this.rows<ExactDurationRow>(SQL.EXACT_DURATIONS, [window.from, window.to, figures]);
+  }
+
+  /** The window's durations as histogram buckets; `days` is its whole UTC days (may be empty). */
+  durationHistogram(window: TimeWindow, days: TimeWindow) {
+    return this.rows<HistogramRow>(SQL.DURATION_HISTOGRAM, [
       window.from,
       window.to,
+      days.from,
+      days.to,
     ]);
+  }
+
+  /** Count and mean of one figure per bucket: hours from the base tables, days from the histogram. */
+  durationsPerBucket(figure: DurationFigure, window: TimeWindow, bucket: Bucket) {
+    return bucket === 'day'
+      ? this.rows<DurationBucketRow>(SQL.DURATIONS_PER_DAY, [window.from, window.to, figure])
+      : this.rows<DurationBucketRow>(SQL.DURATIONS_PER_BUCKET, [
+          window.from,
+          window.to,
+          bucket,
+          figure,
+        ]);
   }
 
   slaExposure(now: Date, limit: number) {

@@ -8,11 +8,22 @@ import {
   Severity,
 } from '../../generated/prisma/enums';
 import { MetricsClock } from './metrics-clock';
-import { ratio, tally, zeroFilled } from './metrics-math';
-import { DAY_MS, hourWindow, instantWindow, lastDays, type TimeWindow } from './metrics-window';
-import { type DurationRow, MetricsRepository } from './metrics.repository';
-import * as SQL from './metrics.sql';
+import { histogramStats, ratio, tally, zeroFilled } from './metrics-math';
+import {
+  DAY_MS,
+  hourWindow,
+  instantWindow,
+  lastDays,
+  type TimeWindow,
+  wholeDays,
+} from './metrics-window';
+import {
+  type DurationFigure,
+  type ExactDurationRow,
+  MetricsRepository,
+} from './metrics.repository';
 import type {
+  DurationBreakdownDto as DurationBreakdown,
   DurationStats,
   OverviewDto,
   SlaDto,
@@ -47,7 +58,7 @@ export class MetricsService {
       this.repository.caseBreakdown(window),
       this.repository.actionBreakdown(window),
       this.repository.topFacets(window, TOP_LIMIT),
-      this.repository.perBucket(SQL.ALERTS_PER_BUCKET, days, 'day'),
+      this.repository.alertsPerDay(days),
     ]);
     const total = alerts.reduce((sum, row) => sum + row.count, 0);
     const byStatus = tally(
@@ -139,10 +150,8 @@ export class MetricsService {
   async sla(query: WindowQueryDto): Promise<SlaDto> {
     const now = this.clock.now();
     const window = instantWindow(now, 30 * DAY_MS, query.from, query.to);
-    const [mtta, mttr, actions, exposure] = await Promise.all([
-      this.repository.durations(SQL.MTTA, window),
-      this.repository.durations(SQL.MTTR, window),
-      this.repository.actionDurations(window),
+    const [durations, exposure] = await Promise.all([
+      this.durations(window),
       this.repository.slaExposure(now, EXPOSURE_LIST_LIMIT),
     ]);
     const listed = (state: 'breach' | 'at_risk'): SlaExposureDto => {
@@ -168,14 +177,53 @@ export class MetricsService {
       window: toWire(window),
       now: now.toISOString(),
       targets: this.config.slaTargets,
-      mttaSeconds: perSeverity(mtta),
-      mttrSeconds: perSeverity(mttr),
-      mteSeconds: perSeverity(unprefixed(actions, 'mte_')),
-      approvalWaitSeconds: perSeverity(unprefixed(actions, 'approval_')),
-      executionSeconds: perSeverity(unprefixed(actions, 'execution_')),
+      mttaSeconds: durations.mtta,
+      mttrSeconds: durations.mttr,
+      mteSeconds: durations.mte,
+      approvalWaitSeconds: durations.approval,
+      executionSeconds: durations.execution,
       breaches: listed('breach'),
       atRisk: listed('at_risk'),
     };
+  }
+
+  /**
+   * Every figure of the window: counts and means are exact; p50/p90 too while a figure has at
+   * most METRICS_EXACT_PERCENTILE_LIMIT durations (sorted), beyond that interpolated from the
+   * daily histogram, so the cost stays flat however dense the window.
+   */
+  private async durations(window: TimeWindow): Promise<Record<DurationFigure, DurationBreakdown>> {
+    const histogram = await this.repository.durationHistogram(window, wholeDays(window));
+    const counts = new Map<string, number>();
+    for (const row of histogram) counts.set(row.figure, (counts.get(row.figure) ?? 0) + row.count);
+    const sorted = FIGURES.filter(
+      (figure) => (counts.get(figure) ?? 0) <= this.config.metricsExactPercentileLimit,
+    );
+    const exact = sorted.length > 0 ? await this.repository.exactDurations(window, sorted) : [];
+    const breakdown = (figure: DurationFigure): DurationBreakdown => {
+      if (sorted.includes(figure)) {
+        const rows = exact.filter((row) => row.figure === figure);
+        const stats = (severity: string | null) =>
+          exactStats(rows.find((r) => r.severity === severity));
+        return {
+          overall: stats(null),
+          bySeverity: Object.fromEntries(SEVERITIES.map((severity) => [severity, stats(severity)])),
+        };
+      }
+      const rows = histogram.filter((row) => row.figure === figure);
+      const stats = (severity?: string) => ({
+        ...histogramStats(severity ? rows.filter((row) => row.severity === severity) : rows),
+        exact: false,
+      });
+      return {
+        overall: stats(),
+        bySeverity: Object.fromEntries(SEVERITIES.map((severity) => [severity, stats(severity)])),
+      };
+    };
+    return Object.fromEntries(FIGURES.map((figure) => [figure, breakdown(figure)])) as Record<
+      DurationFigure,
+      DurationBreakdown
+    >;
   }
 
   /** Folds pending rollup deltas; called periodically, exact either way. */
@@ -184,29 +232,13 @@ export class MetricsService {
   }
 }
 
-/** The DurationRows of one prefix of a multi-figure row set. */
-function unprefixed(rows: Record<string, number | string | null>[], prefix: string): DurationRow[] {
-  return rows.map((row) => ({
-    severity: row.severity as string | null,
-    count: row[`${prefix}count`] as number,
-    mean: row[`${prefix}mean`] as number | null,
-    p50: row[`${prefix}p50`] as number | null,
-    p90: row[`${prefix}p90`] as number | null,
-  }));
-}
+const FIGURES: DurationFigure[] = ['mtta', 'mttr', 'mte', 'execution', 'approval'];
 
-const EMPTY_STATS: DurationStats = { count: 0, mean: null, p50: null, p90: null };
+const EMPTY_STATS: DurationStats = { count: 0, mean: null, p50: null, p90: null, exact: true };
 
-function perSeverity(rows: DurationRow[]): {
-  overall: DurationStats;
-  bySeverity: Record<string, DurationStats>;
-} {
-  const stats = (row?: DurationRow): DurationStats =>
-    row ? { count: row.count, mean: row.mean, p50: row.p50, p90: row.p90 } : EMPTY_STATS;
-  return {
-    overall: stats(rows.find((row) => row.severity === null)),
-    bySeverity: Object.fromEntries(
-      SEVERITIES.map((severity) => [severity, stats(rows.find((r) => r.severity === severity))]),
-    ),
-  };
+function exactStats(row?: ExactDurationRow): DurationStats {
+  if (!row) return EMPTY_STATS;
+  const [p50, p90] = row.percentiles ?? [null, null];
+  const seconds = (millis: number | null) => (millis === null ? null : Math.round(millis) / 1000);
+  return { count: row.count, mean: row.mean, p50: seconds(p50), p90: seconds(p90), exact: true };
 }

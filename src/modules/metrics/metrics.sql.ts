@@ -50,78 +50,105 @@ export const ALERT_VERDICTS_PER_BUCKET = `
   FROM (${rollup('metrics_alert_hourly', 'hour, status')}) r
   GROUP BY 1`;
 
+/** Alerts per UTC day in whole days [$1, $2): the daily rollup plus pending hourly deltas. */
+export const ALERTS_PER_DAY = `
+  SELECT day AS bucket, sum(count)::float8 AS count FROM (
+    SELECT day, count FROM metrics_alert_daily WHERE day >= $1 AND day < $2
+    UNION ALL
+    SELECT date_trunc('day', hour, 'UTC'), count FROM metrics_alert_hourly_delta
+    WHERE hour >= $1 AND hour < $2) r
+  GROUP BY 1 HAVING sum(count) <> 0`;
+
 export const CASES_OPENED_PER_BUCKET = `
   SELECT date_trunc($3, hour, 'UTC') AS bucket, sum(count)::float8 AS count
   FROM (${rollup('metrics_case_hourly', 'hour')}) r
   GROUP BY 1 HAVING sum(count) <> 0`;
 
-/** Cases closed per bucket of closedAt, merged duplicates left out. */
-export const CASES_CLOSED_PER_BUCKET = `
-  SELECT date_trunc($3, closed_at, 'UTC') AS bucket, count(*)::float8 AS count
-  FROM cases WHERE closed_at >= $1 AND closed_at < $2 AND merged_into_id IS NULL
-  GROUP BY 1`;
-
-/** The latest verdict (worst over its providers) and the asset of each source IP in $1. */
+/**
+ * The latest verdict of each source IP in $1 (the newest observable of it that was enriched,
+ * worst over its providers) and its asset. One observable type per value keeps the index's
+ * created_at order, so the lookup stops at the first enriched observable.
+ */
 export const SOURCE_CONTEXT = `
   SELECT ip.value,
-         (SELECT e.verdict::text FROM observables o
-            JOIN enrichment_results e ON e.observable_id = o.id
-           WHERE o.type IN ('IPV4', 'IPV6') AND o.value = ip.value
-           ORDER BY o.created_at DESC,
-                    array_position(ARRAY['MALICIOUS','SUSPICIOUS','HARMLESS','UNKNOWN'], e.verdict::text)
-           LIMIT 1) AS verdict,
+         (SELECT (SELECT e.verdict::text FROM enrichment_results e WHERE e.observable_id = o.id
+                   ORDER BY array_position(ARRAY['MALICIOUS','SUSPICIOUS','HARMLESS','UNKNOWN'], e.verdict::text)
+                   LIMIT 1)
+            FROM observables o
+           WHERE o.type = (CASE WHEN ip.value LIKE '%:%' THEN 'IPV6' ELSE 'IPV4' END)::"ObservableType"
+             AND o.value = ip.value
+             AND EXISTS (SELECT 1 FROM enrichment_results e WHERE e.observable_id = o.id)
+           ORDER BY o.created_at DESC LIMIT 1) AS verdict,
          (SELECT json_build_object('id', a.id, 'hostname', a.hostname, 'criticality', a.criticality)
             FROM assets a WHERE a.ip = ip.value ORDER BY a.hostname LIMIT 1) AS asset
   FROM unnest($1::text[]) AS ip(value)`;
 
-/** count, mean, p50, p90 of `seconds` (prefixed, over the rows matching `filter`). */
-const stats = (seconds: string, prefix = '', filter = 'true') => `
-  count(*) FILTER (WHERE ${filter})::int AS ${prefix}count,
-  round(avg(${seconds}) FILTER (WHERE ${filter})::numeric, 3)::float8 AS ${prefix}mean,
-  round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}))::numeric, 3)::float8 AS ${prefix}p50,
-  round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}))::numeric, 3)::float8 AS ${prefix}p90`;
-
-/** Overall (severity null) and per case severity. */
-const perSeverity = (columns: string, from: string) => `
-  SELECT c.severity::text AS severity, ${columns}
-  ${from}
-  GROUP BY GROUPING SETS ((), (c.severity))`;
-
-/** Acknowledged in $1..$2: from the first linked alert's arrival (or the case's creation). */
-export const MTTA = perSeverity(
-  stats('extract(epoch FROM c.acknowledged_at - least(f.first_received_at, c.created_at))'),
-  `FROM cases c LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
-   WHERE c.acknowledged_at >= $1 AND c.acknowledged_at < $2 AND c.merged_into_id IS NULL`,
-);
-
-/** Closed in $1..$2, merged duplicates left out. */
-export const MTTR = perSeverity(
-  stats('extract(epoch FROM c.closed_at - c.created_at)'),
-  `FROM cases c WHERE c.closed_at >= $1 AND c.closed_at < $2 AND c.merged_into_id IS NULL`,
-);
-
-const EXECUTED = `x.status = 'EXECUTED' AND x.executed_at >= $1 AND x.executed_at < $2`;
-const APPROVED = `x.requires_approval AND x.decided_at >= $1 AND x.decided_at < $2
-  AND x.status IN ('APPROVED', 'EXECUTING', 'EXECUTED', 'FAILED')`;
+/** [from, to) as SQL over a timestamp column. */
+type Range = readonly [from: string, to: string];
+const within = (column: string, ranges: readonly Range[]) =>
+  `(${ranges.map(([from, to]) => `(${column} >= ${from} AND ${column} < ${to})`).join(' OR ')})`;
 
 /**
- * One pass over the actions of the window, by the severity of their case:
- * mte_ executed in $1..$2, requested -> executed; execution_ the same actions, approved (or
- * requested, when no approval was needed) -> executed; approval_ approved in $1..$2,
- * requested -> approved.
+ * Every duration (figure, case severity, end time, milliseconds) ending in `ranges`, from the
+ * indexed end-time columns. The figures are defined once, by the metrics_case_spans and
+ * metrics_action_spans SQL functions that the histogram's triggers also use.
  */
-export const ACTION_DURATIONS = perSeverity(
-  [
-    stats('extract(epoch FROM x.executed_at - x.created_at)', 'mte_', EXECUTED),
-    stats(
-      'extract(epoch FROM x.executed_at - coalesce(x.decided_at, x.created_at))',
-      'execution_',
-      EXECUTED,
-    ),
-    stats('extract(epoch FROM x.decided_at - x.created_at)', 'approval_', APPROVED),
-  ].join(','),
-  `FROM actions x JOIN cases c ON c.id = x.case_id WHERE (${EXECUTED}) OR (${APPROVED})`,
-);
+const spans = (ranges: readonly Range[]) => `
+  SELECT * FROM (
+    SELECT d.figure, c.severity::text AS severity, d.at, d.millis FROM cases c
+    LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
+    CROSS JOIN LATERAL metrics_case_spans(c, f.first_received_at) d
+    WHERE ${within('c.acknowledged_at', ranges)} OR ${within('c.closed_at', ranges)}
+    UNION ALL
+    SELECT d.figure, c.severity::text, d.at, d.millis FROM actions x
+    JOIN cases c ON c.id = x.case_id
+    CROSS JOIN LATERAL metrics_action_spans(x) d
+    WHERE ${within('x.executed_at', ranges)} OR ${within('x.decided_at', ranges)}
+  ) s WHERE ${within('s.at', ranges)}`;
+
+/** Exact count, mean, p50 and p90 (seconds) of the figures in $3 ending in [$1, $2), overall (severity null) and per severity. */
+export const EXACT_DURATIONS = `
+  SELECT figure, severity, count(*)::int AS count,
+         round(avg(millis) / 1000, 3)::float8 AS mean,
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY millis) AS percentiles
+  FROM (${spans([['$1', '$2']])}) s WHERE figure = ANY($3)
+  GROUP BY figure, GROUPING SETS ((), (severity))`;
+
+const histogram = (days: Range, filter = 'true') => `
+  SELECT day, figure, severity, bucket, count, millis FROM metrics_duration_daily
+  WHERE day >= ${days[0]} AND day < ${days[1]} AND ${filter}
+  UNION ALL
+  SELECT day, figure, severity, bucket, count, millis FROM metrics_duration_daily_delta
+  WHERE day >= ${days[0]} AND day < ${days[1]} AND ${filter}`;
+
+/**
+ * The durations ending in [$1, $2) as histogram buckets per figure and severity: its whole UTC
+ * days [$3, $4) from the daily histogram, the partial days at its edges from the base tables.
+ */
+export const DURATION_HISTOGRAM = `
+  SELECT figure, severity, bucket, sum(count)::float8 AS count, sum(millis)::float8 AS millis
+  FROM (
+    SELECT figure, severity, bucket, count, millis FROM (${histogram(['$3', '$4'])}) h
+    UNION ALL
+    SELECT figure, severity, metrics_duration_bucket(millis), 1, millis
+    FROM (${spans([
+      ['$1', '$3'],
+      ['$4', '$2'],
+    ])}) e
+  ) b
+  GROUP BY 1, 2, 3 HAVING sum(count) <> 0`;
+
+/** Count and mean seconds of figure $4 per UTC hour or day ($3) in [$1, $2), from the base tables. */
+export const DURATIONS_PER_BUCKET = `
+  SELECT date_trunc($3, at, 'UTC') AS bucket, count(*)::float8 AS count,
+         round(avg(millis) / 1000, 3)::float8 AS mean
+  FROM (${spans([['$1', '$2']])}) s WHERE figure = $4 GROUP BY 1`;
+
+/** The same for figure $3 per UTC day, from the daily histogram ($1, $2 whole days). */
+export const DURATIONS_PER_DAY = `
+  SELECT day AS bucket, sum(count)::float8 AS count,
+         round(sum(millis)::numeric / sum(count) / 1000, 3)::float8 AS mean
+  FROM (${histogram(['$1', '$2'], 'figure = $3')}) h GROUP BY 1 HAVING sum(count) <> 0`;
 
 /**
  * Open cases past a deadline ($1 = now) or past 75% of the way to it: the acknowledge deadline
@@ -167,19 +194,3 @@ export const OPEN_CASES = `
          count(*) FILTER (WHERE acknowledged_at IS NULL AND ack_due_at <= now())::float8 AS ack_breached,
          count(*) FILTER (WHERE due_at <= now())::float8 AS resolve_breached
   FROM cases WHERE status IN ('NEW', 'IN_TRIAGE', 'INVESTIGATING', 'CONTAINED') GROUP BY 1`;
-
-const meanPerBucket = (column: string, start: string) => `
-  SELECT date_trunc($3, ${column}, 'UTC') AS bucket,
-         round(avg(extract(epoch FROM ${column} - ${start}))::numeric, 3)::float8 AS count
-  FROM cases c LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
-  WHERE ${column} >= $1 AND ${column} < $2 AND c.merged_into_id IS NULL
-  GROUP BY 1`;
-
-/** Mean seconds to acknowledge, per bucket of acknowledgedAt. */
-export const MTTA_PER_BUCKET = meanPerBucket(
-  'c.acknowledged_at',
-  'least(f.first_received_at, c.created_at)',
-);
-
-/** Mean seconds to close, per bucket of closedAt. */
-export const MTTR_PER_BUCKET = meanPerBucket('c.closed_at', 'c.created_at');

@@ -133,6 +133,15 @@ export class DurationStats {
 
   @ApiProperty({ nullable: true, type: Number, description: '90th percentile (interpolated)' })
   p90!: number | null;
+
+  @ApiProperty({
+    description:
+      'true: p50/p90 sort every duration of the window (as PostgreSQL percentile_cont). false: ' +
+      'the window held more than METRICS_EXACT_PERCENTILE_LIMIT durations, so they are ' +
+      'interpolated from the daily duration histogram (within 0.5 s or about 2.2%). count and ' +
+      'mean are exact either way.',
+  })
+  exact!: boolean;
 }
 
 export class DurationBreakdownDto {
