@@ -295,7 +295,7 @@ export class EnvSchema {
   @Type(() => Number)
   @IsInt()
   @Min(0)
-  METRICS_EXACT_PERCENTILE_LIMIT = 20_000;
+  METRICS_EXACT_PERCENTILE_LIMIT = 2_000;
 
   /** The widest IPv4 range BLOCK_IP accepts (a /24 at most by default). */
   @Type(() => Number)

@@ -87,12 +87,14 @@ const ROLLUP_MISMATCHES = `
     UNION ALL SELECT 'case', hour::text || status || severity || resolution || merged, count FROM metrics_case_hourly_delta
     UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly
     UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly_delta
-    UNION ALL SELECT 'alert_day', day::text, count FROM metrics_alert_daily
-    UNION ALL SELECT 'alert_day', date_trunc('day', hour, 'UTC')::text, count FROM metrics_alert_hourly_delta
-    UNION ALL SELECT 'duration', day::text || figure || severity || bucket, count FROM metrics_duration_daily
-    UNION ALL SELECT 'duration', day::text || figure || severity || bucket, count FROM metrics_duration_daily_delta
-    UNION ALL SELECT 'duration_ms', day::text || figure || severity || bucket, millis FROM metrics_duration_daily
-    UNION ALL SELECT 'duration_ms', day::text || figure || severity || bucket, millis FROM metrics_duration_daily_delta
+    UNION ALL SELECT 'alert_day', day::text || status, count FROM metrics_alert_daily
+    UNION ALL SELECT 'alert_day', date_trunc('day', hour, 'UTC')::text || status, count FROM metrics_alert_hourly_delta
+    UNION ALL SELECT 'duration', hour::text || figure || severity || bucket, count FROM metrics_duration_hourly
+    UNION ALL SELECT 'duration', hour::text || figure || severity || bucket, count FROM metrics_duration_hourly_delta
+    UNION ALL SELECT 'duration_ms', hour::text || figure || severity || bucket, millis FROM metrics_duration_hourly
+    UNION ALL SELECT 'duration_ms', hour::text || figure || severity || bucket, millis FROM metrics_duration_hourly_delta
+    UNION ALL SELECT 'duration_day', day::text || figure || severity || bucket, count FROM metrics_duration_daily
+    UNION ALL SELECT 'duration_day', date_trunc('day', hour, 'UTC')::text || figure || severity || bucket, count FROM metrics_duration_hourly_delta
   ), durations AS (
     SELECT s.*, c.severity::text AS severity FROM cases c
     LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
@@ -108,9 +110,10 @@ const ROLLUP_MISMATCHES = `
       WHERE f.value IS NOT NULL GROUP BY 1, 2
     UNION ALL SELECT 'case', date_trunc('hour', created_at, 'UTC')::text || status || severity || coalesce(resolution::text, 'NONE') || (merged_into_id IS NOT NULL), count(*) FROM cases GROUP BY 1, 2
     UNION ALL SELECT 'action', date_trunc('hour', created_at, 'UTC')::text || status || action_type, count(*) FROM actions GROUP BY 1, 2
-    UNION ALL SELECT 'alert_day', date_trunc('day', received_at, 'UTC')::text, count(*) FROM alerts GROUP BY 1, 2
-    UNION ALL SELECT 'duration', date_trunc('day', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), count(*) FROM durations GROUP BY 1, 2
-    UNION ALL SELECT 'duration_ms', date_trunc('day', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), sum(millis) FROM durations GROUP BY 1, 2
+    UNION ALL SELECT 'alert_day', date_trunc('day', received_at, 'UTC')::text || status, count(*) FROM alerts GROUP BY 1, 2
+    UNION ALL SELECT 'duration', date_trunc('hour', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), count(*) FROM durations GROUP BY 1, 2
+    UNION ALL SELECT 'duration_ms', date_trunc('hour', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), sum(millis) FROM durations GROUP BY 1, 2
+    UNION ALL SELECT 'duration_day', date_trunc('day', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), count(*) FROM durations GROUP BY 1, 2
   ), first_alert AS (
     SELECT 'first' AS k, f.case_id::text AS key, extract(epoch FROM f.first_received_at) AS n FROM metrics_case_first_alert f
       WHERE f.first_received_at IS DISTINCT FROM (SELECT min(received_at) FROM alerts a WHERE a.case_id = f.case_id)
@@ -477,7 +480,7 @@ describe('Metrics (e2e)', () => {
         await runSql(
           t.databaseUrl,
           `SELECT (SELECT count(*) FROM metrics_alert_hourly_delta)::int AS alerts,
-                  (SELECT count(*) FROM metrics_duration_daily_delta)::int AS durations`,
+                  (SELECT count(*) FROM metrics_duration_hourly_delta)::int AS durations`,
         ),
       ).toEqual([{ alerts: 0, durations: 0 }]);
       expect(await runSql(t.databaseUrl, ROLLUP_MISMATCHES)).toEqual([]);

@@ -1,9 +1,35 @@
 -- CreateTable
 CREATE TABLE "metrics_alert_daily" (
     "day" TIMESTAMPTZ(3) NOT NULL,
+    "status" TEXT NOT NULL,
     "count" BIGINT NOT NULL,
 
-    CONSTRAINT "metrics_alert_daily_pkey" PRIMARY KEY ("day")
+    CONSTRAINT "metrics_alert_daily_pkey" PRIMARY KEY ("day","status")
+);
+
+-- CreateTable
+CREATE TABLE "metrics_duration_hourly" (
+    "hour" TIMESTAMPTZ(3) NOT NULL,
+    "figure" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "bucket" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    "millis" BIGINT NOT NULL,
+
+    CONSTRAINT "metrics_duration_hourly_pkey" PRIMARY KEY ("hour","figure","severity","bucket")
+);
+
+-- CreateTable
+CREATE TABLE "metrics_duration_hourly_delta" (
+    "id" BIGSERIAL NOT NULL,
+    "hour" TIMESTAMPTZ(3) NOT NULL,
+    "figure" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "bucket" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    "millis" BIGINT NOT NULL,
+
+    CONSTRAINT "metrics_duration_hourly_delta_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -16,19 +42,6 @@ CREATE TABLE "metrics_duration_daily" (
     "millis" BIGINT NOT NULL,
 
     CONSTRAINT "metrics_duration_daily_pkey" PRIMARY KEY ("day","figure","severity","bucket")
-);
-
--- CreateTable
-CREATE TABLE "metrics_duration_daily_delta" (
-    "id" BIGSERIAL NOT NULL,
-    "day" TIMESTAMPTZ(3) NOT NULL,
-    "figure" TEXT NOT NULL,
-    "severity" TEXT NOT NULL,
-    "bucket" INTEGER NOT NULL,
-    "count" BIGINT NOT NULL,
-    "millis" BIGINT NOT NULL,
-
-    CONSTRAINT "metrics_duration_daily_delta_pkey" PRIMARY KEY ("id")
 );
 
 -- Durations: one definition of each figure (the spans functions), used by the triggers, by the
@@ -73,8 +86,8 @@ $$;
 -- Cases added (+1) and removed (-1), and the actions of cases whose severity changed.
 CREATE FUNCTION metrics_record_case_durations(added cases[], removed cases[]) RETURNS void
 LANGUAGE sql AS $$
-  INSERT INTO metrics_duration_daily_delta (day, figure, severity, bucket, count, millis)
-  SELECT date_trunc('day', d.at, 'UTC'), d.figure, c.severity, metrics_duration_bucket(d.millis),
+  INSERT INTO metrics_duration_hourly_delta (hour, figure, severity, bucket, count, millis)
+  SELECT date_trunc('hour', d.at, 'UTC'), d.figure, c.severity, metrics_duration_bucket(d.millis),
          sum(c.sign), sum(c.sign * d.millis)
   FROM (SELECT a, a.severity::text AS severity, 1 AS sign FROM unnest(added) a
         UNION ALL SELECT r, r.severity::text, -1 FROM unnest(removed) r) c(row_value, severity, sign)
@@ -82,8 +95,8 @@ LANGUAGE sql AS $$
   CROSS JOIN LATERAL metrics_case_spans(c.row_value, f.first_received_at) d
   GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 OR sum(c.sign * d.millis) <> 0;
 
-  INSERT INTO metrics_duration_daily_delta (day, figure, severity, bucket, count, millis)
-  SELECT date_trunc('day', d.at, 'UTC'), d.figure, m.severity, metrics_duration_bucket(d.millis),
+  INSERT INTO metrics_duration_hourly_delta (hour, figure, severity, bucket, count, millis)
+  SELECT date_trunc('hour', d.at, 'UTC'), d.figure, m.severity, metrics_duration_bucket(d.millis),
          sum(m.sign), sum(m.sign * d.millis)
   FROM (SELECT n.id, n.severity::text, 1 FROM unnest(added) n JOIN unnest(removed) o USING (id)
         WHERE n.severity <> o.severity
@@ -98,8 +111,8 @@ $$;
 -- Actions added (+1) and removed (-1), filed under their case's severity.
 CREATE FUNCTION metrics_record_action_durations(added actions[], removed actions[]) RETURNS void
 LANGUAGE sql AS $$
-  INSERT INTO metrics_duration_daily_delta (day, figure, severity, bucket, count, millis)
-  SELECT date_trunc('day', d.at, 'UTC'), d.figure, k.severity::text, metrics_duration_bucket(d.millis),
+  INSERT INTO metrics_duration_hourly_delta (hour, figure, severity, bucket, count, millis)
+  SELECT date_trunc('hour', d.at, 'UTC'), d.figure, k.severity::text, metrics_duration_bucket(d.millis),
          sum(c.sign), sum(c.sign * d.millis)
   FROM (SELECT a, 1 FROM unnest(added) a UNION ALL SELECT r, -1 FROM unnest(removed) r) c(row_value, sign)
   JOIN cases k ON k.id = (c.row_value).case_id
@@ -153,8 +166,8 @@ BEGIN
     ON CONFLICT (case_id) DO UPDATE SET first_received_at = excluded.first_received_at
     WHERE excluded.first_received_at < t.first_received_at
   )
-  INSERT INTO metrics_duration_daily_delta (day, figure, severity, bucket, count, millis)
-  SELECT date_trunc('day', c.acknowledged_at, 'UTC'), 'mtta', c.severity::text,
+  INSERT INTO metrics_duration_hourly_delta (hour, figure, severity, bucket, count, millis)
+  SELECT date_trunc('hour', c.acknowledged_at, 'UTC'), 'mtta', c.severity::text,
          metrics_duration_bucket(s.millis), sum(s.sign), sum(s.sign * s.millis)
   FROM lowered m JOIN cases c ON c.id = m.case_id
   CROSS JOIN LATERAL (VALUES
@@ -228,10 +241,11 @@ CREATE TRIGGER metrics_action_durations_del AFTER DELETE ON actions REFERENCING 
 -- operator can run (writers of cases, actions and links wait while it runs).
 CREATE FUNCTION metrics_rebuild_durations() RETURNS void LANGUAGE sql AS $$
   LOCK TABLE cases, actions, metrics_case_first_alert IN SHARE MODE;
-  DELETE FROM metrics_duration_daily_delta;
+  DELETE FROM metrics_duration_hourly_delta;
+  DELETE FROM metrics_duration_hourly;
   DELETE FROM metrics_duration_daily;
-  INSERT INTO metrics_duration_daily (day, figure, severity, bucket, count, millis)
-  SELECT date_trunc('day', d.at, 'UTC'), d.figure, d.severity, metrics_duration_bucket(d.millis),
+  INSERT INTO metrics_duration_hourly (hour, figure, severity, bucket, count, millis)
+  SELECT date_trunc('hour', d.at, 'UTC'), d.figure, d.severity, metrics_duration_bucket(d.millis),
          count(*), sum(d.millis)
   FROM (SELECT s.*, c.severity::text AS severity FROM cases c
         LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
@@ -240,6 +254,9 @@ CREATE FUNCTION metrics_rebuild_durations() RETURNS void LANGUAGE sql AS $$
         SELECT s.*, c.severity::text FROM actions x JOIN cases c ON c.id = x.case_id
         CROSS JOIN LATERAL metrics_action_spans(x) s) d
   GROUP BY 1, 2, 3, 4;
+  INSERT INTO metrics_duration_daily (day, figure, severity, bucket, count, millis)
+  SELECT date_trunc('day', hour, 'UTC'), figure, severity, bucket, sum(count), sum(millis)
+  FROM metrics_duration_hourly GROUP BY 1, 2, 3, 4;
 $$;
 
 SELECT metrics_rebuild_durations();
@@ -248,8 +265,9 @@ SELECT metrics_rebuild_durations();
 -- the pending deltas the old way, then sum the hourly rollup per day; deltas appended from here
 -- on reach both through the new compaction.
 SELECT metrics_compact();
-INSERT INTO metrics_alert_daily (day, count)
-SELECT date_trunc('day', hour, 'UTC'), sum(count) FROM metrics_alert_hourly GROUP BY 1 HAVING sum(count) <> 0;
+INSERT INTO metrics_alert_daily (day, status, count)
+SELECT date_trunc('day', hour, 'UTC'), status, sum(count) FROM metrics_alert_hourly
+GROUP BY 1, 2 HAVING sum(count) <> 0;
 
 CREATE OR REPLACE FUNCTION metrics_compact() RETURNS void LANGUAGE sql AS $$
   WITH moved AS (DELETE FROM metrics_alert_hourly_delta RETURNING *),
@@ -260,9 +278,9 @@ CREATE OR REPLACE FUNCTION metrics_compact() RETURNS void LANGUAGE sql AS $$
     ON CONFLICT (hour, severity, status, source, connector, auto_closed)
     DO UPDATE SET count = t.count + excluded.count
   )
-  INSERT INTO metrics_alert_daily AS t (day, count)
-  SELECT date_trunc('day', hour, 'UTC'), sum(count) FROM moved GROUP BY 1 ORDER BY 1
-  ON CONFLICT (day) DO UPDATE SET count = t.count + excluded.count;
+  INSERT INTO metrics_alert_daily AS t (day, status, count)
+  SELECT date_trunc('day', hour, 'UTC'), status, sum(count) FROM moved GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (day, status) DO UPDATE SET count = t.count + excluded.count;
 
   WITH moved AS (DELETE FROM metrics_alert_facet_hourly_delta RETURNING *)
   INSERT INTO metrics_alert_facet_hourly AS t (hour, facet, value, count)
@@ -281,9 +299,16 @@ CREATE OR REPLACE FUNCTION metrics_compact() RETURNS void LANGUAGE sql AS $$
   SELECT hour, status, action_type, sum(count) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (hour, status, action_type) DO UPDATE SET count = t.count + excluded.count;
 
-  WITH moved AS (DELETE FROM metrics_duration_daily_delta RETURNING *)
+  WITH moved AS (DELETE FROM metrics_duration_hourly_delta RETURNING *),
+  hourly AS (
+    INSERT INTO metrics_duration_hourly AS t (hour, figure, severity, bucket, count, millis)
+    SELECT hour, figure, severity, bucket, sum(count), sum(millis) FROM moved
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (hour, figure, severity, bucket)
+    DO UPDATE SET count = t.count + excluded.count, millis = t.millis + excluded.millis
+  )
   INSERT INTO metrics_duration_daily AS t (day, figure, severity, bucket, count, millis)
-  SELECT day, figure, severity, bucket, sum(count), sum(millis) FROM moved
+  SELECT date_trunc('day', hour, 'UTC'), figure, severity, bucket, sum(count), sum(millis) FROM moved
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT (day, figure, severity, bucket)
   DO UPDATE SET count = t.count + excluded.count, millis = t.millis + excluded.millis;

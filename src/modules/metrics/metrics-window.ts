@@ -34,10 +34,10 @@ export function lastDays(end: Date, days: number): TimeWindow {
   return { from: new Date(to - days * DAY_MS), to: new Date(to) };
 }
 
-/** The whole UTC days inside a window; empty (from = to = window.from) when it holds none. */
-export function wholeDays(window: TimeWindow): TimeWindow {
-  const from = ceilTo(window.from.getTime(), DAY_MS);
-  const to = floorTo(window.to.getTime(), DAY_MS);
+/** The whole UTC hours (or days) inside a window; empty (from = to = its start) when none. */
+export function wholeBuckets(window: TimeWindow, unitMs: number): TimeWindow {
+  const from = ceilTo(window.from.getTime(), unitMs);
+  const to = floorTo(window.to.getTime(), unitMs);
   return from < to
     ? { from: new Date(from), to: new Date(to) }
     : { from: window.from, to: window.from };

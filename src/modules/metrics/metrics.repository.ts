@@ -101,11 +101,12 @@ export class MetricsRepository {
     return this.rows<{ bucket: Date; count: number }>(text, [window.from, window.to, bucket]);
   }
 
+  /** Hours from the hourly rollup; whole days from the daily one. */
   alertVerdictsPerBucket(window: TimeWindow, bucket: Bucket) {
-    return this.rows<{ bucket: Date; false_positive: number | null; resolved: number | null }>(
-      SQL.ALERT_VERDICTS_PER_BUCKET,
-      [window.from, window.to, bucket],
-    );
+    type Row = { bucket: Date; false_positive: number | null; resolved: number | null };
+    return bucket === 'day'
+      ? this.rows<Row>(SQL.ALERT_VERDICTS_PER_DAY, [window.from, window.to])
+      : this.rows<Row>(SQL.ALERT_VERDICTS_PER_BUCKET, [window.from, window.to, bucket]);
   }
 
   alertsPerDay(days: TimeWindow) {
@@ -117,26 +118,22 @@ export class MetricsRepository {
     return this.rows<ExactDurationRow>(SQL.EXACT_DURATIONS, [window.from, window.to, figures]);
   }
 
-  /** The window's durations as histogram buckets; `days` is its whole UTC days (may be empty). */
-  durationHistogram(window: TimeWindow, days: TimeWindow) {
+  /** The window's durations as histogram buckets (see DURATION_HISTOGRAM). */
+  durationHistogram(window: TimeWindow, hours: TimeWindow, days: TimeWindow) {
     return this.rows<HistogramRow>(SQL.DURATION_HISTOGRAM, [
       window.from,
       window.to,
+      hours.from,
+      hours.to,
       days.from,
       days.to,
     ]);
   }
 
-  /** Count and mean of one figure per bucket: hours from the base tables, days from the histogram. */
+  /** Count and mean of one figure per whole UTC hour or day, from the duration histogram. */
   durationsPerBucket(figure: DurationFigure, window: TimeWindow, bucket: Bucket) {
-    return bucket === 'day'
-      ? this.rows<DurationBucketRow>(SQL.DURATIONS_PER_DAY, [window.from, window.to, figure])
-      : this.rows<DurationBucketRow>(SQL.DURATIONS_PER_BUCKET, [
-          window.from,
-          window.to,
-          bucket,
-          figure,
-        ]);
+    const text = bucket === 'day' ? SQL.DURATIONS_PER_DAY : SQL.DURATIONS_PER_HOUR;
+    return this.rows<DurationBucketRow>(text, [window.from, window.to, figure]);
   }
 
   slaExposure(now: Date, limit: number) {

@@ -11,11 +11,12 @@ import { MetricsClock } from './metrics-clock';
 import { histogramStats, ratio, tally, zeroFilled } from './metrics-math';
 import {
   DAY_MS,
+  HOUR_MS,
   hourWindow,
   instantWindow,
   lastDays,
   type TimeWindow,
-  wholeDays,
+  wholeBuckets,
 } from './metrics-window';
 import {
   type DurationFigure,
@@ -193,7 +194,12 @@ export class MetricsService {
    * daily histogram, so the cost stays flat however dense the window.
    */
   private async durations(window: TimeWindow): Promise<Record<DurationFigure, DurationBreakdown>> {
-    const histogram = await this.repository.durationHistogram(window, wholeDays(window));
+    const hours = wholeBuckets(window, HOUR_MS);
+    const histogram = await this.repository.durationHistogram(
+      window,
+      hours,
+      wholeBuckets(hours, DAY_MS),
+    );
     const counts = new Map<string, number>();
     for (const row of histogram) counts.set(row.figure, (counts.get(row.figure) ?? 0) + row.count);
     const sorted = FIGURES.filter(

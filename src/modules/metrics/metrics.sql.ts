@@ -50,14 +50,23 @@ export const ALERT_VERDICTS_PER_BUCKET = `
   FROM (${rollup('metrics_alert_hourly', 'hour, status')}) r
   GROUP BY 1`;
 
-/** Alerts per UTC day in whole days [$1, $2): the daily rollup plus pending hourly deltas. */
+/** Alerts per UTC day and status in whole days [$1, $2): the daily rollup plus pending deltas. */
+const dailyAlerts = (columns: string) => `
+  SELECT day, ${columns} FROM metrics_alert_daily WHERE day >= $1 AND day < $2
+  UNION ALL
+  SELECT date_trunc('day', hour, 'UTC'), ${columns} FROM metrics_alert_hourly_delta
+  WHERE hour >= $1 AND hour < $2`;
+
 export const ALERTS_PER_DAY = `
-  SELECT day AS bucket, sum(count)::float8 AS count FROM (
-    SELECT day, count FROM metrics_alert_daily WHERE day >= $1 AND day < $2
-    UNION ALL
-    SELECT date_trunc('day', hour, 'UTC'), count FROM metrics_alert_hourly_delta
-    WHERE hour >= $1 AND hour < $2) r
+  SELECT day AS bucket, sum(count)::float8 AS count FROM (${dailyAlerts('count')}) r
   GROUP BY 1 HAVING sum(count) <> 0`;
+
+/** ALERT_VERDICTS_PER_BUCKET per whole UTC day, from the daily rollup. */
+export const ALERT_VERDICTS_PER_DAY = `
+  SELECT day AS bucket,
+         sum(count) FILTER (WHERE status = 'FALSE_POSITIVE')::float8 AS false_positive,
+         sum(count) FILTER (WHERE status IN ('FALSE_POSITIVE', 'CLOSED'))::float8 AS resolved
+  FROM (${dailyAlerts('status, count')}) r GROUP BY 1`;
 
 export const CASES_OPENED_PER_BUCKET = `
   SELECT date_trunc($3, hour, 'UTC') AS bucket, sum(count)::float8 AS count
@@ -91,17 +100,20 @@ const within = (column: string, ranges: readonly Range[]) =>
 /**
  * Every duration (figure, case severity, end time, milliseconds) ending in `ranges`, from the
  * indexed end-time columns. The figures are defined once, by the metrics_case_spans and
- * metrics_action_spans SQL functions that the histogram's triggers also use.
+ * metrics_action_spans SQL functions that the histogram's triggers also use. Lateral lookups
+ * (LIMIT 1 keeps the planner from turning them into joins): a window edge holds few rows, and
+ * probing the primary keys beats hashing every case.
  */
 const spans = (ranges: readonly Range[]) => `
   SELECT * FROM (
     SELECT d.figure, c.severity::text AS severity, d.at, d.millis FROM cases c
-    LEFT JOIN metrics_case_first_alert f ON f.case_id = c.id
+    LEFT JOIN LATERAL (SELECT f.first_received_at FROM metrics_case_first_alert f
+                        WHERE f.case_id = c.id LIMIT 1) f ON true
     CROSS JOIN LATERAL metrics_case_spans(c, f.first_received_at) d
     WHERE ${within('c.acknowledged_at', ranges)} OR ${within('c.closed_at', ranges)}
     UNION ALL
-    SELECT d.figure, c.severity::text, d.at, d.millis FROM actions x
-    JOIN cases c ON c.id = x.case_id
+    SELECT d.figure, c.severity, d.at, d.millis FROM actions x
+    CROSS JOIN LATERAL (SELECT c.severity::text FROM cases c WHERE c.id = x.case_id LIMIT 1) c
     CROSS JOIN LATERAL metrics_action_spans(x) d
     WHERE ${within('x.executed_at', ranges)} OR ${within('x.decided_at', ranges)}
   ) s WHERE ${within('s.at', ranges)}`;
@@ -114,21 +126,26 @@ export const EXACT_DURATIONS = `
   FROM (${spans([['$1', '$2']])}) s WHERE figure = ANY($3)
   GROUP BY figure, GROUPING SETS ((), (severity))`;
 
-const histogram = (days: Range, filter = 'true') => `
-  SELECT day, figure, severity, bucket, count, millis FROM metrics_duration_daily
-  WHERE day >= ${days[0]} AND day < ${days[1]} AND ${filter}
-  UNION ALL
-  SELECT day, figure, severity, bucket, count, millis FROM metrics_duration_daily_delta
-  WHERE day >= ${days[0]} AND day < ${days[1]} AND ${filter}`;
-
 /**
- * The durations ending in [$1, $2) as histogram buckets per figure and severity: its whole UTC
- * days [$3, $4) from the daily histogram, the partial days at its edges from the base tables.
+ * The durations ending in [$1, $2) as histogram buckets per figure and severity. $3..$4 are its
+ * whole UTC hours and $5..$6 the whole days inside those: days come from the daily histogram,
+ * the other whole hours from the hourly one, pending deltas from their table, and only the
+ * partial hours at the edges from the base tables.
  */
 export const DURATION_HISTOGRAM = `
-  SELECT figure, severity, bucket, sum(count)::float8 AS count, sum(millis)::float8 AS millis
+  SELECT figure, severity, bucket, sum(count::float8) AS count, sum(millis::float8) AS millis
   FROM (
-    SELECT figure, severity, bucket, count, millis FROM (${histogram(['$3', '$4'])}) h
+    SELECT figure, severity, bucket, count, millis FROM metrics_duration_daily
+    WHERE day >= $5 AND day < $6
+    UNION ALL
+    SELECT figure, severity, bucket, count, millis FROM metrics_duration_hourly
+    WHERE ${within('hour', [
+      ['$3', '$5'],
+      ['$6', '$4'],
+    ])}
+    UNION ALL
+    SELECT figure, severity, bucket, count, millis FROM metrics_duration_hourly_delta
+    WHERE hour >= $3 AND hour < $4
     UNION ALL
     SELECT figure, severity, metrics_duration_bucket(millis), 1, millis
     FROM (${spans([
@@ -136,19 +153,28 @@ export const DURATION_HISTOGRAM = `
       ['$4', '$2'],
     ])}) e
   ) b
-  GROUP BY 1, 2, 3 HAVING sum(count) <> 0`;
+  GROUP BY 1, 2, 3 HAVING sum(count::float8) <> 0`;
 
-/** Count and mean seconds of figure $4 per UTC hour or day ($3) in [$1, $2), from the base tables. */
-export const DURATIONS_PER_BUCKET = `
-  SELECT date_trunc($3, at, 'UTC') AS bucket, count(*)::float8 AS count,
-         round(avg(millis) / 1000, 3)::float8 AS mean
-  FROM (${spans([['$1', '$2']])}) s WHERE figure = $4 GROUP BY 1`;
-
-/** The same for figure $3 per UTC day, from the daily histogram ($1, $2 whole days). */
-export const DURATIONS_PER_DAY = `
-  SELECT day AS bucket, sum(count)::float8 AS count,
+const meanPerBucket = (rows: string) => `
+  SELECT bucket, sum(count::float8) AS count,
          round(sum(millis)::numeric / sum(count) / 1000, 3)::float8 AS mean
-  FROM (${histogram(['$1', '$2'], 'figure = $3')}) h GROUP BY 1 HAVING sum(count) <> 0`;
+  FROM (${rows}) r GROUP BY 1 HAVING sum(count) <> 0`;
+
+/** Count and mean seconds of figure $3 per UTC hour in whole hours [$1, $2). */
+export const DURATIONS_PER_HOUR = meanPerBucket(`
+  SELECT hour AS bucket, count, millis FROM metrics_duration_hourly
+  WHERE hour >= $1 AND hour < $2 AND figure = $3
+  UNION ALL
+  SELECT hour, count, millis FROM metrics_duration_hourly_delta
+  WHERE hour >= $1 AND hour < $2 AND figure = $3`);
+
+/** The same per UTC day in whole days [$1, $2). */
+export const DURATIONS_PER_DAY = meanPerBucket(`
+  SELECT day AS bucket, count, millis FROM metrics_duration_daily
+  WHERE day >= $1 AND day < $2 AND figure = $3
+  UNION ALL
+  SELECT date_trunc('day', hour, 'UTC'), count, millis FROM metrics_duration_hourly_delta
+  WHERE hour >= $1 AND hour < $2 AND figure = $3`);
 
 /**
  * Open cases past a deadline ($1 = now) or past 75% of the way to it: the acknowledge deadline
