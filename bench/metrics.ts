@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import * as seed from './lib/metrics-seed';
 import {
   adminQuery,
   databaseUrl,
@@ -13,9 +14,9 @@ import {
 } from './lib/bench-env';
 
 /**
- * The metrics endpoints on growing data: seeds alerts (with a tenth as many cases and a fifth
- * as many actions) by set-based INSERTs through the real rollup triggers, then times each
- * endpoint. Usage: npm run build && npm run bench:metrics [-- --scales 10000,100000,1000000
+ * The metrics endpoints on growing data: seeds alerts (with a tenth as many cases, a fifth as
+ * many actions, one observable per alert) by set-based INSERTs through the real rollup
+ * triggers (bench/lib/metrics-seed.ts), then times each endpoint. Usage: npm run build && npm run bench:metrics [-- --scales 10000,100000,1000000
  * --requests 50]. Writes the table into bench/README.md.
  */
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1]]));
@@ -24,52 +25,16 @@ const REQUESTS = Number(args.get('--requests') ?? 50);
 const PORT = 3212;
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 const CHUNK = 100_000;
-const SPREAD_SECONDS = 90 * 86_400;
 
 const ENDPOINTS = [
   '/metrics/overview',
   '/metrics/sla',
   '/metrics/trends?metric=alerts&interval=hour',
+  '/metrics/trends?metric=alerts&interval=day',
   '/metrics/trends?metric=mttr&interval=day',
+  '/metrics/trends?metric=false_positive_rate&interval=day',
   '/metrics/prometheus',
 ];
-
-/** Rows [from, to) of each table, spread over the last 90 days, deterministic per row. */
-const seedAlerts = (from: number, to: number) => `
-  INSERT INTO alerts (id, source, connector, raw_payload, status, state, severity, auto_closed,
-                      received_at, normalized)
-  SELECT gen_random_uuid(), s.name, s.name, '{}',
-         (ARRAY['NEW','IN_PROGRESS','CLOSED','FALSE_POSITIVE','CLOSED']::"AlertStatus"[])[1 + g % 5],
-         'PROCESSED', (ARRAY['INFO','LOW','MEDIUM','HIGH','CRITICAL']::"Severity"[])[1 + g % 5],
-         g % 7 = 0, now() - ((g::bigint * 7919) % ${SPREAD_SECONDS}) * interval '1 second',
-         jsonb_build_object('srcIp', '198.51.' || (g % 8) || '.' || (g % 250),
-                            'ruleName', 'rule-' || (g % 40), 'tags', jsonb_build_array('cat-' || (g % 12)))
-  FROM generate_series(${from}, ${to - 1}) g
-  CROSS JOIN LATERAL (SELECT (ARRAY['wazuh','splunk','guardduty','crowdstrike'])[1 + g % 4] AS name) s`;
-
-const seedCases = (from: number, to: number) => `
-  INSERT INTO cases (id, title, status, severity, resolution, created_at, updated_at,
-                     acknowledged_at, closed_at, ack_due_at, due_at)
-  SELECT md5('case' || g)::uuid, 'case ' || g, c.status, (ARRAY['INFO','LOW','MEDIUM','HIGH','CRITICAL']::"Severity"[])[1 + g % 5],
-         CASE WHEN c.status = 'CLOSED' THEN (ARRAY['TRUE_POSITIVE','FALSE_POSITIVE','BENIGN']::"CaseResolution"[])[1 + g % 3] END,
-         c.created, now(), c.created + (g % 3600) * interval '1 second',
-         CASE WHEN c.status = 'CLOSED' THEN c.created + (g % 86400) * interval '1 second' END,
-         c.created + interval '1 hour', c.created + interval '1 day'
-  FROM generate_series(${from}, ${to - 1}) g
-  CROSS JOIN LATERAL (SELECT CASE WHEN g % 10 = 0 THEN 'INVESTIGATING' ELSE 'CLOSED' END::"CaseStatus" AS status,
-                             now() - ((g::bigint * 7919) % ${SPREAD_SECONDS}) * interval '1 second' AS created) c`;
-
-const seedActions = (from: number, to: number, cases: number) => `
-  INSERT INTO actions (id, case_id, action_type, target, status, requires_approval, created_at,
-                       updated_at, decided_at, executed_at)
-  SELECT gen_random_uuid(), md5('case' || (g % ${cases}))::uuid,
-         (ARRAY['BLOCK_IP','NOTIFY_SLACK','ISOLATE_HOST','CREATE_TICKET']::"ActionType"[])[1 + g % 4], 't' || g,
-         a.status, true, a.created, now(),
-         CASE WHEN a.status <> 'REQUESTED' THEN a.created + (g % 600) * interval '1 second' END,
-         CASE WHEN a.status = 'EXECUTED' THEN a.created + (600 + g % 60) * interval '1 second' END
-  FROM generate_series(${from}, ${to - 1}) g
-  CROSS JOIN LATERAL (SELECT (ARRAY['EXECUTED','EXECUTED','EXECUTED','REQUESTED','FAILED'])[1 + g % 5]::"ActionStatus" AS status,
-                             now() - ((g::bigint * 7919) % ${SPREAD_SECONDS}) * interval '1 second' AS created) a`;
 
 async function seedRange(
   url: string,
@@ -124,9 +89,12 @@ async function main(): Promise<void> {
     let seeded = 0;
     for (const alerts of SCALES) {
       const started = performance.now();
-      await seedRange(url, seedAlerts, seeded, alerts);
-      await seedRange(url, seedCases, seeded / 10, alerts / 10);
-      await seedRange(url, (f, t) => seedActions(f, t, alerts / 10), seeded / 5, alerts / 5);
+      await adminQuery(seed.SEED_ASSETS, url);
+      await seedRange(url, seed.seedCases, seeded / 10, alerts / 10);
+      await seedRange(url, seed.seedAlerts, seeded, alerts);
+      await seedRange(url, seed.seedObservables, seeded, alerts);
+      await seedRange(url, seed.seedEnrichments, seeded, alerts);
+      await seedRange(url, (f, t) => seed.seedActions(f, t, alerts / 10), seeded / 5, alerts / 5);
       await adminQuery('SELECT metrics_compact()', url);
       await adminQuery('VACUUM ANALYZE', url);
       console.log(`seeded ${alerts} alerts in ${Math.round(performance.now() - started)} ms`);
@@ -153,7 +121,7 @@ function writeReport(lines: string[]): void {
   const file = join(ROOT, 'bench', 'README.md');
   const table = [
     BEGIN,
-    `Last run (${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, Node ${process.version}, ${REQUESTS} sequential requests per endpoint after 3 warm-ups; alerts with a tenth as many cases and a fifth as many actions, spread over 90 days):`,
+    `Last run (${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, Node ${process.version}, ${REQUESTS} sequential requests per endpoint after 3 warm-ups; alerts with one observable each (a third enriched), a tenth as many cases and a fifth as many actions, spread over 90 days):`,
     '',
     '| alerts | endpoint | median ms | p95 ms |',
     '| -----: | -------- | --------: | -----: |',
