@@ -5,6 +5,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadAppConfig } from './config/app-config';
 import { ConfigError } from './config/config.error';
+import { startWorkerMetricsListener } from './common/telemetry/worker-metrics-listener';
 
 /**
  * Workers without the HTTP API: scale processing out by running more of these (on this
@@ -14,6 +15,8 @@ async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   if (config.workers === 0)
     throw new ConfigError('WORKERS must be at least 1 for a worker process');
+  if (config.workerMetricsPort !== undefined && !config.metricsToken)
+    throw new ConfigError('WORKER_METRICS_PORT needs METRICS_TOKEN (scrapers present it)');
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
@@ -21,6 +24,16 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   config.startupWarnings.forEach((warning) => new Logger('Bootstrap').warn(warning));
+  if (config.workerMetricsPort !== undefined && config.metricsToken) {
+    await startWorkerMetricsListener({
+      host: config.host,
+      port: config.workerMetricsPort,
+      token: config.metricsToken,
+    });
+    new Logger('Bootstrap').log(
+      `Worker metrics on http://${config.host}:${config.workerMetricsPort}/metrics`,
+    );
+  }
   new Logger('Bootstrap').log(`Mini-SOAR worker running ${config.workers} worker(s)`);
 }
 

@@ -90,6 +90,8 @@ export class AppConfig {
   readonly slaTargets: SlaTargets;
   /** METRICS_TOKEN: lets a scraper read /metrics/prometheus without a JWT. */
   readonly metricsToken?: string;
+  /** WORKER_METRICS_PORT: a worker process's own GET /metrics (needs metricsToken). */
+  readonly workerMetricsPort?: number;
   /** METRICS_EXACT_PERCENTILE_LIMIT: the most durations /metrics/sla sorts for exact percentiles. */
   readonly metricsExactPercentileLimit: number;
   readonly scoreAutoCloseBelow: number;
@@ -170,6 +172,7 @@ export class AppConfig {
     this.slaTargets = parseSlaTargets(env.SLA_TARGETS);
     this.metricsToken = env.METRICS_TOKEN;
     this.metricsExactPercentileLimit = env.METRICS_EXACT_PERCENTILE_LIMIT;
+    this.workerMetricsPort = env.WORKER_METRICS_PORT;
     this.scoreAutoCloseBelow = env.SCORE_AUTO_CLOSE_BELOW;
     this.scoreWeights = parseJsonObject('SCORE_WEIGHTS', env.SCORE_WEIGHTS);
     this.startupWarnings = warnings;

@@ -297,6 +297,17 @@ export class EnvSchema {
   @Min(0)
   METRICS_EXACT_PERCENTILE_LIMIT = 2_000;
 
+  /**
+   * A `start:worker` process serves its own counters and histograms on GET /metrics at this
+   * port (on HOST), for Prometheus to scrape each worker. Needs METRICS_TOKEN. Unset: off.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
   /** The widest IPv4 range BLOCK_IP accepts (a /24 at most by default). */
   @Type(() => Number)
   @IsInt()
