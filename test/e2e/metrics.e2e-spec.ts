@@ -487,6 +487,24 @@ describe('Metrics (e2e)', () => {
     });
   });
 
+  it('counts every breach but lists only the 100 soonest due, from the open-case index', async () => {
+    const before = (await get('/metrics/sla').expect(200)).body.breaches.total;
+    await runSql(
+      t.databaseUrl,
+      `INSERT INTO cases (id, title, status, severity, created_at, updated_at, ack_due_at, due_at)
+       SELECT gen_random_uuid(), 'B' || g, 'NEW', 'LOW', '2026-03-01T00:00Z', now(),
+              '2026-03-01T00:00Z'::timestamptz + g * interval '1 minute', '2026-04-01T00:00Z'
+       FROM generate_series(1, 120) g`,
+    );
+    const body = (await get('/metrics/sla').expect(200)).body;
+    expect(body.breaches.total).toBe(before + 120);
+    expect(body.breaches.items).toHaveLength(100);
+    const due = body.breaches.items.map((item: { dueAt: string }) => item.dueAt);
+    expect(due).toEqual([...due].sort());
+    expect(body.breaches.items[0]).toMatchObject({ title: 'B1', deadline: 'acknowledge' });
+    await runSql(t.databaseUrl, `DELETE FROM cases WHERE title ~ '^B[0-9]+$'`);
+  });
+
   it.each(['ADMIN', 'APPROVER', 'ANALYST', 'AUDITOR'] as const)('lets %s read', async (role) => {
     await get('/metrics/overview', users[role].token).expect(200);
     await get('/metrics/sla', users[role].token).expect(200);

@@ -176,28 +176,35 @@ export const DURATIONS_PER_DAY = meanPerBucket(`
   SELECT date_trunc('day', hour, 'UTC'), count, millis FROM metrics_duration_hourly_delta
   WHERE hour >= $1 AND hour < $2 AND figure = $3`);
 
+const OPEN = `c.status IN ('NEW', 'IN_TRIAGE', 'INVESTIGATING', 'CONTAINED')`;
+
 /**
  * Open cases past a deadline ($1 = now) or past 75% of the way to it: the acknowledge deadline
- * while unacknowledged, the resolve deadline always. $2 limits each list.
+ * while unacknowledged, the resolve deadline always. Classified from cases_open_deadlines_idx
+ * alone; the totals are counts and only the first $2 of each list are read from the table.
  */
 export const SLA_EXPOSURE = `
-  WITH open_deadlines AS (
-    SELECT c.id, c.number, c.title, c.severity::text AS severity, c.created_at, d.kind, d.due_at
+  WITH classified AS (
+    SELECT c.id, c.number, c.created_at, d.kind, d.due_at,
+           CASE WHEN d.due_at <= $1 THEN 'breach'
+                WHEN $1 >= c.created_at + (d.due_at - c.created_at) * 0.75 THEN 'at_risk' END AS state
     FROM cases c
     CROSS JOIN LATERAL (VALUES ('acknowledge', CASE WHEN c.acknowledged_at IS NULL THEN c.ack_due_at END),
                                ('resolve', c.due_at)) d(kind, due_at)
-    WHERE c.status IN ('NEW', 'IN_TRIAGE', 'INVESTIGATING', 'CONTAINED') AND d.due_at IS NOT NULL
-  ), classified AS (
-    SELECT *, CASE WHEN due_at <= $1 THEN 'breach'
-                   WHEN $1 >= created_at + (due_at - created_at) * 0.75 THEN 'at_risk' END AS state
-    FROM open_deadlines
+    WHERE ${OPEN} AND d.due_at IS NOT NULL
+  ), totals AS (
+    SELECT count(*) FILTER (WHERE state = 'breach')::int AS breach,
+           count(*) FILTER (WHERE state = 'at_risk')::int AS at_risk
+    FROM classified
   ), listed AS (
-    SELECT *, count(*) OVER (PARTITION BY state) AS total,
-           row_number() OVER (PARTITION BY state ORDER BY due_at, number, kind) AS rank
-    FROM classified WHERE state IS NOT NULL
+    (SELECT * FROM classified WHERE state = 'breach' ORDER BY due_at, number, kind LIMIT $2)
+    UNION ALL
+    (SELECT * FROM classified WHERE state = 'at_risk' ORDER BY due_at, number, kind LIMIT $2)
   )
-  SELECT id, number, title, severity, kind, state, created_at, due_at, total::int AS total
-  FROM listed WHERE rank <= $2 ORDER BY state, rank`;
+  SELECT l.id, l.number, c.title, c.severity::text AS severity, l.kind, l.state, l.created_at,
+         l.due_at, CASE l.state WHEN 'breach' THEN t.breach ELSE t.at_risk END AS total
+  FROM listed l JOIN cases c ON c.id = l.id CROSS JOIN totals t
+  ORDER BY l.state, l.due_at, l.number, l.kind`;
 
 export const COMPACT = 'SELECT metrics_compact()';
 
@@ -215,8 +222,9 @@ export const ACTIONS_BY_TYPE_STATUS = `
 export const PLAYBOOK_RUNS_BY_STATUS = `
   SELECT status::text AS status, count(*)::float8 AS count FROM playbook_runs GROUP BY 1`;
 
+/** Read from cases_open_deadlines_idx alone. */
 export const OPEN_CASES = `
-  SELECT severity::text AS severity, count(*)::float8 AS count,
-         count(*) FILTER (WHERE acknowledged_at IS NULL AND ack_due_at <= now())::float8 AS ack_breached,
-         count(*) FILTER (WHERE due_at <= now())::float8 AS resolve_breached
-  FROM cases WHERE status IN ('NEW', 'IN_TRIAGE', 'INVESTIGATING', 'CONTAINED') GROUP BY 1`;
+  SELECT c.severity::text AS severity, count(*)::float8 AS count,
+         count(*) FILTER (WHERE c.acknowledged_at IS NULL AND c.ack_due_at <= now())::float8 AS ack_breached,
+         count(*) FILTER (WHERE c.due_at <= now())::float8 AS resolve_breached
+  FROM cases c WHERE ${OPEN} GROUP BY 1`;
