@@ -87,6 +87,8 @@ const ROLLUP_MISMATCHES = `
     UNION ALL SELECT 'case', hour::text || status || severity || resolution || merged, count FROM metrics_case_hourly_delta
     UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly
     UNION ALL SELECT 'action', hour::text || status || action_type, count FROM metrics_action_hourly_delta
+    UNION ALL SELECT 'action_total', status || action_type, count FROM metrics_action_totals
+    UNION ALL SELECT 'action_total', status || action_type, count FROM metrics_action_hourly_delta
     UNION ALL SELECT 'alert_day', day::text || status, count FROM metrics_alert_daily
     UNION ALL SELECT 'alert_day', date_trunc('day', hour, 'UTC')::text || status, count FROM metrics_alert_hourly_delta
     UNION ALL SELECT 'duration', hour::text || figure || severity || bucket, count FROM metrics_duration_hourly
@@ -110,6 +112,7 @@ const ROLLUP_MISMATCHES = `
       WHERE f.value IS NOT NULL GROUP BY 1, 2
     UNION ALL SELECT 'case', date_trunc('hour', created_at, 'UTC')::text || status || severity || coalesce(resolution::text, 'NONE') || (merged_into_id IS NOT NULL), count(*) FROM cases GROUP BY 1, 2
     UNION ALL SELECT 'action', date_trunc('hour', created_at, 'UTC')::text || status || action_type, count(*) FROM actions GROUP BY 1, 2
+    UNION ALL SELECT 'action_total', status::text || action_type, count(*) FROM actions GROUP BY 1, 2
     UNION ALL SELECT 'alert_day', date_trunc('day', received_at, 'UTC')::text || status, count(*) FROM alerts GROUP BY 1, 2
     UNION ALL SELECT 'duration', date_trunc('hour', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), count(*) FROM durations GROUP BY 1, 2
     UNION ALL SELECT 'duration_ms', date_trunc('hour', at, 'UTC')::text || figure || severity || metrics_duration_bucket(millis), sum(millis) FROM durations GROUP BY 1, 2

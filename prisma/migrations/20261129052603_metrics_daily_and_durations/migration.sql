@@ -8,6 +8,15 @@ CREATE TABLE "metrics_alert_daily" (
 );
 
 -- CreateTable
+CREATE TABLE "metrics_action_totals" (
+    "status" TEXT NOT NULL,
+    "action_type" TEXT NOT NULL,
+    "count" BIGINT NOT NULL,
+
+    CONSTRAINT "metrics_action_totals_pkey" PRIMARY KEY ("status","action_type")
+);
+
+-- CreateTable
 CREATE TABLE "metrics_duration_hourly" (
     "hour" TIMESTAMPTZ(3) NOT NULL,
     "figure" TEXT NOT NULL,
@@ -261,12 +270,15 @@ $$;
 
 SELECT metrics_rebuild_durations();
 
--- The daily alert series is folded by the same statement as the hourly rollup. Backfill: fold
--- the pending deltas the old way, then sum the hourly rollup per day; deltas appended from here
--- on reach both through the new compaction.
+-- The daily alert series (and the all-time action totals) are folded by the same statement as
+-- the hourly rollup. Backfill: fold the pending deltas the old way, then sum the hourly rollup;
+-- deltas appended from here on reach both through the new compaction.
 SELECT metrics_compact();
 INSERT INTO metrics_alert_daily (day, status, count)
 SELECT date_trunc('day', hour, 'UTC'), status, sum(count) FROM metrics_alert_hourly
+GROUP BY 1, 2 HAVING sum(count) <> 0;
+INSERT INTO metrics_action_totals (status, action_type, count)
+SELECT status, action_type, sum(count) FROM metrics_action_hourly
 GROUP BY 1, 2 HAVING sum(count) <> 0;
 
 CREATE OR REPLACE FUNCTION metrics_compact() RETURNS void LANGUAGE sql AS $$
@@ -294,10 +306,15 @@ CREATE OR REPLACE FUNCTION metrics_compact() RETURNS void LANGUAGE sql AS $$
   ON CONFLICT (hour, status, severity, resolution, merged)
   DO UPDATE SET count = t.count + excluded.count;
 
-  WITH moved AS (DELETE FROM metrics_action_hourly_delta RETURNING *)
-  INSERT INTO metrics_action_hourly AS t (hour, status, action_type, count)
-  SELECT hour, status, action_type, sum(count) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (hour, status, action_type) DO UPDATE SET count = t.count + excluded.count;
+  WITH moved AS (DELETE FROM metrics_action_hourly_delta RETURNING *),
+  hourly AS (
+    INSERT INTO metrics_action_hourly AS t (hour, status, action_type, count)
+    SELECT hour, status, action_type, sum(count) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (hour, status, action_type) DO UPDATE SET count = t.count + excluded.count
+  )
+  INSERT INTO metrics_action_totals AS t (status, action_type, count)
+  SELECT status, action_type, sum(count) FROM moved GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (status, action_type) DO UPDATE SET count = t.count + excluded.count;
 
   WITH moved AS (DELETE FROM metrics_duration_hourly_delta RETURNING *),
   hourly AS (

@@ -213,9 +213,10 @@ export const queueDepth = (schema: string) => `
   SELECT name AS queue, state::text AS state, count(*)::float8 AS count FROM ${schema}.job
   WHERE state IN ('created', 'retry', 'active') GROUP BY 1, 2`;
 
+/** All-time totals (a few rows) plus pending deltas. */
 export const ACTIONS_BY_TYPE_STATUS = `
   SELECT action_type, status, sum(count)::float8 AS count FROM (
-    SELECT action_type, status, count FROM metrics_action_hourly
+    SELECT action_type, status, count FROM metrics_action_totals
     UNION ALL SELECT action_type, status, count FROM metrics_action_hourly_delta) r
   GROUP BY 1, 2 HAVING sum(count) <> 0`;
 
