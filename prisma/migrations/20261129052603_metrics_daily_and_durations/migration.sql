@@ -93,8 +93,11 @@ RETURNS TABLE (figure text, at timestamptz, millis bigint) LANGUAGE sql STABLE A
 $$;
 
 -- Cases added (+1) and removed (-1), and the actions of cases whose severity changed.
+-- PL/pgSQL rather than SQL: its statements' plans are cached per session, an SQL function's
+-- are made again on every call (per case write in an alert storm).
 CREATE FUNCTION metrics_record_case_durations(added cases[], removed cases[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO metrics_duration_hourly_delta (hour, figure, severity, bucket, count, millis)
   SELECT date_trunc('hour', d.at, 'UTC'), d.figure, c.severity, metrics_duration_bucket(d.millis),
          sum(c.sign), sum(c.sign * d.millis)
@@ -115,11 +118,12 @@ LANGUAGE sql AS $$
   JOIN actions x ON x.case_id = m.case_id
   CROSS JOIN LATERAL metrics_action_spans(x) d
   GROUP BY 1, 2, 3, 4 HAVING sum(m.sign) <> 0;
-$$;
+END $$;
 
 -- Actions added (+1) and removed (-1), filed under their case's severity.
 CREATE FUNCTION metrics_record_action_durations(added actions[], removed actions[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO metrics_duration_hourly_delta (hour, figure, severity, bucket, count, millis)
   SELECT date_trunc('hour', d.at, 'UTC'), d.figure, k.severity::text, metrics_duration_bucket(d.millis),
          sum(c.sign), sum(c.sign * d.millis)
@@ -127,37 +131,89 @@ LANGUAGE sql AS $$
   JOIN cases k ON k.id = (c.row_value).case_id
   CROSS JOIN LATERAL metrics_action_spans(c.row_value) d
   GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 OR sum(c.sign * d.millis) <> 0;
-$$;
+END $$;
 
-CREATE FUNCTION metrics_case_durations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The rollup triggers of cases and actions also keep the duration histogram (one trigger call
+-- per statement, as before). Only rows whose durations can change are passed on: most case
+-- writes (a linked alert, a title) touch none of these columns and cost one comparison.
+CREATE OR REPLACE FUNCTION metrics_cases_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM metrics_record_case_durations((SELECT array_agg(ROW(n.*)::cases) FROM new_rows n), '{}');
+    INSERT INTO metrics_case_hourly_delta (hour, status, severity, resolution, merged, count)
+    SELECT date_trunc('hour', created_at, 'UTC'), status::text, severity::text,
+           coalesce(resolution::text, 'NONE'), merged_into_id IS NOT NULL, count(*)
+    FROM new_rows GROUP BY 1, 2, 3, 4, 5;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM metrics_record_case_durations((SELECT array_agg(ROW(n.*)::cases) FROM new_rows n),
-                                          (SELECT array_agg(ROW(o.*)::cases) FROM old_rows o));
+    INSERT INTO metrics_case_hourly_delta (hour, status, severity, resolution, merged, count)
+    SELECT hour, status, severity, resolution, merged, sum(sign) FROM (
+      SELECT date_trunc('hour', created_at, 'UTC') AS hour, status::text AS status, severity::text AS severity,
+             coalesce(resolution::text, 'NONE') AS resolution, merged_into_id IS NOT NULL AS merged, 1 AS sign
+      FROM new_rows
+      UNION ALL
+      SELECT date_trunc('hour', created_at, 'UTC'), status::text, severity::text,
+             coalesce(resolution::text, 'NONE'), merged_into_id IS NOT NULL, -1 FROM old_rows) c
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0;
   ELSE
-    PERFORM metrics_record_case_durations('{}', (SELECT array_agg(ROW(o.*)::cases) FROM old_rows o));
+    INSERT INTO metrics_case_hourly_delta (hour, status, severity, resolution, merged, count)
+    SELECT date_trunc('hour', created_at, 'UTC'), status::text, severity::text,
+           coalesce(resolution::text, 'NONE'), merged_into_id IS NOT NULL, -count(*)
+    FROM old_rows GROUP BY 1, 2, 3, 4, 5;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    PERFORM metrics_record_case_durations(array_agg(ROW(n.*)::cases), '{}') FROM new_rows n
+    HAVING count(*) FILTER (WHERE n.acknowledged_at IS NOT NULL OR n.closed_at IS NOT NULL) > 0;
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM metrics_record_case_durations(array_agg(ROW(n.*)::cases), array_agg(ROW(o.*)::cases))
+    FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE (n.acknowledged_at, n.closed_at, n.created_at, n.severity, n.merged_into_id)
+          IS DISTINCT FROM (o.acknowledged_at, o.closed_at, o.created_at, o.severity, o.merged_into_id)
+    HAVING count(*) > 0;
+  ELSE
+    PERFORM metrics_record_case_durations('{}', array_agg(ROW(o.*)::cases)) FROM old_rows o;
   END IF;
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION metrics_action_durations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION metrics_actions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM metrics_record_action_durations((SELECT array_agg(ROW(n.*)::actions) FROM new_rows n), '{}');
+    INSERT INTO metrics_action_hourly_delta (hour, status, action_type, count)
+    SELECT date_trunc('hour', created_at, 'UTC'), status::text, action_type::text, count(*)
+    FROM new_rows GROUP BY 1, 2, 3;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM metrics_record_action_durations((SELECT array_agg(ROW(n.*)::actions) FROM new_rows n),
-                                            (SELECT array_agg(ROW(o.*)::actions) FROM old_rows o));
+    INSERT INTO metrics_action_hourly_delta (hour, status, action_type, count)
+    SELECT hour, status, action_type, sum(sign) FROM (
+      SELECT date_trunc('hour', created_at, 'UTC') AS hour, status::text AS status,
+             action_type::text AS action_type, 1 AS sign FROM new_rows
+      UNION ALL
+      SELECT date_trunc('hour', created_at, 'UTC'), status::text, action_type::text, -1 FROM old_rows) c
+    GROUP BY 1, 2, 3 HAVING sum(sign) <> 0;
   ELSE
-    PERFORM metrics_record_action_durations('{}', (SELECT array_agg(ROW(o.*)::actions) FROM old_rows o));
+    INSERT INTO metrics_action_hourly_delta (hour, status, action_type, count)
+    SELECT date_trunc('hour', created_at, 'UTC'), status::text, action_type::text, -count(*)
+    FROM old_rows GROUP BY 1, 2, 3;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    PERFORM metrics_record_action_durations(array_agg(ROW(n.*)::actions), '{}') FROM new_rows n
+    HAVING count(*) FILTER (WHERE n.executed_at IS NOT NULL OR n.decided_at IS NOT NULL) > 0;
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM metrics_record_action_durations(array_agg(ROW(n.*)::actions), array_agg(ROW(o.*)::actions))
+    FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE (n.status, n.executed_at, n.decided_at, n.created_at, n.requires_approval, n.case_id)
+          IS DISTINCT FROM (o.status, o.executed_at, o.decided_at, o.created_at, o.requires_approval, o.case_id)
+    HAVING count(*) > 0;
+  ELSE
+    PERFORM metrics_record_action_durations('{}', array_agg(ROW(o.*)::actions)) FROM old_rows o;
   END IF;
   RETURN NULL;
 END $$;
 
--- Alerts linked to cases: lower each case's first-alert time, and move the MTTA of an
--- acknowledged case whose start moved. The lock makes a concurrent link wait, so the old time
--- read is the one in force.
+-- Alerts linked to acknowledged cases: lower each case's first-alert time and move its MTTA
+-- when the start moved. The row lock makes a concurrent link wait, so the old time read is the
+-- one in force. The alerts triggers call it only when such a case is linked; otherwise (a
+-- storm's new cases, any unacknowledged case) they run the plain upsert. They probe cases by
+-- primary key in a scalar subquery, not a join: a transition table has no statistics, and a
+-- plan hashing all of cases, cached while cases was small, would scan it on every link.
 CREATE FUNCTION metrics_link_first_alerts(case_ids uuid[], received timestamptz[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -198,8 +254,18 @@ BEGIN
   CROSS JOIN LATERAL (VALUES ('src_ip', r.normalized->>'srcIp'), ('rule', r.normalized->>'ruleName'),
                              ('category', r.normalized->'tags'->>0)) f(facet, value)
   WHERE r.normalized IS NOT NULL AND f.value IS NOT NULL GROUP BY 1, 2, 3;
-  PERFORM metrics_link_first_alerts(array_agg(case_id), array_agg(received_at))
-  FROM new_rows WHERE case_id IS NOT NULL;
+  IF EXISTS (SELECT 1 FROM new_rows n WHERE n.case_id IS NOT NULL AND (
+               SELECT c.acknowledged_at IS NOT NULL AND c.merged_into_id IS NULL
+               FROM cases c WHERE c.id = n.case_id)) THEN
+    PERFORM metrics_link_first_alerts(array_agg(case_id), array_agg(received_at))
+    FROM new_rows WHERE case_id IS NOT NULL;
+  ELSE
+    INSERT INTO metrics_case_first_alert AS t (case_id, first_received_at)
+    SELECT case_id, min(received_at) FROM new_rows WHERE case_id IS NOT NULL
+    GROUP BY case_id ORDER BY case_id
+    ON CONFLICT (case_id) DO UPDATE SET first_received_at = excluded.first_received_at
+    WHERE excluded.first_received_at < t.first_received_at;
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -227,24 +293,23 @@ BEGIN
                                ('category', r.normalized->'tags'->>0)) f(facet, value)
     WHERE r.normalized IS NOT NULL AND f.value IS NOT NULL) c
   GROUP BY 1, 2, 3 HAVING sum(sign) <> 0;
-  PERFORM metrics_link_first_alerts(array_agg(n.case_id), array_agg(n.received_at))
-  FROM new_rows n JOIN old_rows o ON o.id = n.id
-  WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id;
+  IF EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
+             WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id AND (
+               SELECT c.acknowledged_at IS NOT NULL AND c.merged_into_id IS NULL
+               FROM cases c WHERE c.id = n.case_id)) THEN
+    PERFORM metrics_link_first_alerts(array_agg(n.case_id), array_agg(n.received_at))
+    FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id;
+  ELSE
+    INSERT INTO metrics_case_first_alert AS t (case_id, first_received_at)
+    SELECT n.case_id, min(n.received_at) FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id
+    GROUP BY n.case_id ORDER BY n.case_id
+    ON CONFLICT (case_id) DO UPDATE SET first_received_at = excluded.first_received_at
+    WHERE excluded.first_received_at < t.first_received_at;
+  END IF;
   RETURN NULL;
 END $$;
-
-CREATE TRIGGER metrics_case_durations_ins AFTER INSERT ON cases REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION metrics_case_durations_changed();
-CREATE TRIGGER metrics_case_durations_upd AFTER UPDATE ON cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION metrics_case_durations_changed();
-CREATE TRIGGER metrics_case_durations_del AFTER DELETE ON cases REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION metrics_case_durations_changed();
-CREATE TRIGGER metrics_action_durations_ins AFTER INSERT ON actions REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION metrics_action_durations_changed();
-CREATE TRIGGER metrics_action_durations_upd AFTER UPDATE ON actions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION metrics_action_durations_changed();
-CREATE TRIGGER metrics_action_durations_del AFTER DELETE ON actions REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION metrics_action_durations_changed();
 
 -- Recomputes the duration histogram from the base tables: the backfill below, and a repair an
 -- operator can run (writers of cases, actions and links wait while it runs).
