@@ -205,7 +205,9 @@ export class MetricsService {
     const sorted = FIGURES.filter(
       (figure) => (counts.get(figure) ?? 0) <= this.config.metricsExactPercentileLimit,
     );
-    const exact = sorted.length > 0 ? await this.repository.exactDurations(window, sorted) : [];
+    // Figures with no duration need no query: their rows are simply absent (count 0).
+    const toSort = sorted.filter((figure) => (counts.get(figure) ?? 0) > 0);
+    const exact = toSort.length > 0 ? await this.repository.exactDurations(window, toSort) : [];
     const breakdown = (figure: DurationFigure): DurationBreakdown => {
       if (sorted.includes(figure)) {
         const rows = exact.filter((row) => row.figure === figure);
