@@ -208,16 +208,25 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- Alerts linked to acknowledged cases: lower each case's first-alert time and move its MTTA
--- when the start moved. The row lock makes a concurrent link wait, so the old time read is the
--- one in force. The alerts triggers call it only when such a case is linked; otherwise (a
--- storm's new cases, any unacknowledged case) they run the plain upsert. They probe cases by
--- primary key in a scalar subquery, not a join: a transition table has no statistics, and a
--- plan hashing all of cases, cached while cases was small, would scan it on every link.
+-- Alerts linked to cases (the alerts triggers call it only for statements that link any):
+-- lower each case's first-alert time. While none of the cases is acknowledged (a storm's new
+-- cases) that is the plain upsert. Otherwise it also moves the MTTA of a case whose start moved,
+-- and the row lock makes a concurrent link wait, so the old time read is the one in force.
+-- Cases are probed by primary key in a scalar subquery, not joined: a plan hashing all of cases,
+-- cached while cases was small, would scan it on every link.
 CREATE FUNCTION metrics_link_first_alerts(case_ids uuid[], received timestamptz[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF case_ids IS NULL THEN RETURN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM unnest(case_ids) l(case_id) WHERE (
+                   SELECT c.acknowledged_at IS NOT NULL AND c.merged_into_id IS NULL
+                   FROM cases c WHERE c.id = l.case_id)) THEN
+    INSERT INTO metrics_case_first_alert AS t (case_id, first_received_at)
+    SELECT l.case_id, min(l.at) FROM unnest(case_ids, received) l(case_id, at)
+    GROUP BY 1 ORDER BY 1
+    ON CONFLICT (case_id) DO UPDATE SET first_received_at = excluded.first_received_at
+    WHERE excluded.first_received_at < t.first_received_at;
+    RETURN;
+  END IF;
   PERFORM 1 FROM metrics_case_first_alert WHERE case_id = ANY(case_ids) ORDER BY case_id FOR UPDATE;
   WITH linked AS (
     SELECT l.case_id, min(l.at) AS at FROM unnest(case_ids, received) l(case_id, at) GROUP BY 1
@@ -254,18 +263,8 @@ BEGIN
   CROSS JOIN LATERAL (VALUES ('src_ip', r.normalized->>'srcIp'), ('rule', r.normalized->>'ruleName'),
                              ('category', r.normalized->'tags'->>0)) f(facet, value)
   WHERE r.normalized IS NOT NULL AND f.value IS NOT NULL GROUP BY 1, 2, 3;
-  IF EXISTS (SELECT 1 FROM new_rows n WHERE n.case_id IS NOT NULL AND (
-               SELECT c.acknowledged_at IS NOT NULL AND c.merged_into_id IS NULL
-               FROM cases c WHERE c.id = n.case_id)) THEN
-    PERFORM metrics_link_first_alerts(array_agg(case_id), array_agg(received_at))
-    FROM new_rows WHERE case_id IS NOT NULL;
-  ELSE
-    INSERT INTO metrics_case_first_alert AS t (case_id, first_received_at)
-    SELECT case_id, min(received_at) FROM new_rows WHERE case_id IS NOT NULL
-    GROUP BY case_id ORDER BY case_id
-    ON CONFLICT (case_id) DO UPDATE SET first_received_at = excluded.first_received_at
-    WHERE excluded.first_received_at < t.first_received_at;
-  END IF;
+  PERFORM metrics_link_first_alerts(array_agg(case_id), array_agg(received_at))
+  FROM new_rows WHERE case_id IS NOT NULL HAVING count(*) > 0;
   RETURN NULL;
 END $$;
 
@@ -293,21 +292,9 @@ BEGIN
                                ('category', r.normalized->'tags'->>0)) f(facet, value)
     WHERE r.normalized IS NOT NULL AND f.value IS NOT NULL) c
   GROUP BY 1, 2, 3 HAVING sum(sign) <> 0;
-  IF EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
-             WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id AND (
-               SELECT c.acknowledged_at IS NOT NULL AND c.merged_into_id IS NULL
-               FROM cases c WHERE c.id = n.case_id)) THEN
-    PERFORM metrics_link_first_alerts(array_agg(n.case_id), array_agg(n.received_at))
-    FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id;
-  ELSE
-    INSERT INTO metrics_case_first_alert AS t (case_id, first_received_at)
-    SELECT n.case_id, min(n.received_at) FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id
-    GROUP BY n.case_id ORDER BY n.case_id
-    ON CONFLICT (case_id) DO UPDATE SET first_received_at = excluded.first_received_at
-    WHERE excluded.first_received_at < t.first_received_at;
-  END IF;
+  PERFORM metrics_link_first_alerts(array_agg(n.case_id), array_agg(n.received_at))
+  FROM new_rows n JOIN old_rows o ON o.id = n.id
+  WHERE n.case_id IS NOT NULL AND n.case_id IS DISTINCT FROM o.case_id HAVING count(*) > 0;
   RETURN NULL;
 END $$;
 
