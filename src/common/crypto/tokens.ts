@@ -14,3 +14,13 @@ export function constantTimeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** The token of an `Authorization: Bearer <token>` header, if that is what the header holds. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+}
+
+/** Whether a presented secret token is the expected one: equal-length digests, compared in constant time. */
+export function tokenMatches(presented: string | undefined, expected: string | undefined): boolean {
+  return !!presented && !!expected && constantTimeEqual(sha256Hex(presented), sha256Hex(expected));
+}

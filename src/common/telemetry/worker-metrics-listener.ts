@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { constantTimeEqual, sha256Hex } from '../crypto/tokens';
+import { bearerToken, tokenMatches } from '../crypto/tokens';
 import { telemetryRegistry } from './telemetry';
 
 export interface WorkerMetricsOptions {
@@ -17,16 +17,14 @@ export interface WorkerMetricsOptions {
  * over processes counts nothing twice. Unref'd: it never keeps a stopping worker alive.
  */
 export async function startWorkerMetricsListener(options: WorkerMetricsOptions): Promise<Server> {
-  const expected = sha256Hex(options.token);
   const server = createServer((request, response) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const reply = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics')
       return reply(404, 'Not found: GET /metrics\n');
-    if (!bearer || !constantTimeEqual(sha256Hex(bearer), expected))
+    if (!tokenMatches(bearerToken(request.headers.authorization), options.token))
       return reply(401, 'Authorization: Bearer <METRICS_TOKEN> required\n');
     telemetryRegistry.metrics().then(
       (text) => reply(200, text, telemetryRegistry.contentType),

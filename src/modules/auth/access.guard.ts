@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   type ExecutionContext,
   ForbiddenException,
@@ -9,6 +8,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ACCESS_POLICY, type AccessPolicy } from '../../common/decorators/access.decorator';
 import { ALL_ROLES, ANALYST_PLUS } from '../../common/auth/role-groups';
+import { bearerToken, tokenMatches } from '../../common/crypto/tokens';
 import type { AuthUser, IngestPrincipal } from '../../common/auth/auth-user';
 import type { AppRequest } from '../../common/http/app-request';
 import { AppConfig } from '../../config/app-config';
@@ -73,11 +73,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private isMetricsToken(request: AppRequest): boolean {
-    const expected = this.config.metricsToken;
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!expected || !bearer) return false;
-    // Equal-length digests, so the comparison takes the same time whatever was sent.
-    return timingSafeEqual(sha256(bearer), sha256(expected));
+    return tokenMatches(bearerToken(request.headers.authorization), this.config.metricsToken);
   }
 
   private async authenticateIngestKey(
@@ -101,8 +97,6 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 }
 
-const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
-
 function rolesOf(policy: AccessPolicy): readonly Role[] {
   if (policy.kind === 'roles') return policy.roles;
   return policy.kind === 'scrape' ? ALL_ROLES : ANALYST_PLUS;
@@ -111,6 +105,6 @@ function rolesOf(policy: AccessPolicy): readonly Role[] {
 function presentedApiKey(request: AppRequest): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header.length > 0) return header;
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = bearerToken(request.headers.authorization);
   return bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined;
 }
