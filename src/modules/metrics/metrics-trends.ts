@@ -20,9 +20,15 @@ export const MAX_BUCKETS = 400;
 const STEP_MS: Record<Bucket, number> = { hour: HOUR_MS, day: DAY_MS };
 const DEFAULT_BUCKETS: Record<Bucket, number> = { hour: 48, day: 30 };
 
-const COUNTS: Partial<Record<TrendMetric, string>> = {
-  alerts: SQL.ALERTS_PER_BUCKET,
-  cases_opened: SQL.CASES_OPENED_PER_BUCKET,
+type Counts = (
+  repository: MetricsRepository,
+  window: TimeWindow,
+  interval: Bucket,
+) => Promise<{ bucket: Date; count: number }[]>;
+const COUNTS: Partial<Record<TrendMetric, Counts>> = {
+  alerts: (repository, window, interval) => repository.alertsPerBucket(window, interval),
+  cases_opened: (repository, window, interval) =>
+    repository.perBucket(SQL.CASES_OPENED_PER_BUCKET, window, interval),
 };
 /** Series read from a duration figure: cases closed is the count of MTTR's durations. */
 const FROM_DURATIONS: Partial<Record<TrendMetric, [DurationFigure, 'count' | 'mean']>> = {
@@ -74,10 +80,7 @@ export class MetricsTrends {
     const step = STEP_MS[interval];
     const counts = COUNTS[metric];
     if (counts) {
-      const rows =
-        metric === 'alerts' && interval === 'day'
-          ? await this.repository.alertsPerDay(window)
-          : await this.repository.perBucket(counts, window, interval);
+      const rows = await counts(this.repository, window, interval);
       return zeroFilled(window.from, window.to, step, byBucket(rows));
     }
     const durations = FROM_DURATIONS[metric];

@@ -109,8 +109,11 @@ export class MetricsRepository {
       : this.rows<Row>(SQL.ALERT_VERDICTS_PER_BUCKET, [window.from, window.to, bucket]);
   }
 
-  alertsPerDay(days: TimeWindow) {
-    return this.rows<{ bucket: Date; count: number }>(SQL.ALERTS_PER_DAY, [days.from, days.to]);
+  /** Hours from the hourly rollup; whole days from the daily one. */
+  alertsPerBucket(window: TimeWindow, bucket: Bucket) {
+    return bucket === 'day'
+      ? this.rows<{ bucket: Date; count: number }>(SQL.ALERTS_PER_DAY, [window.from, window.to])
+      : this.perBucket(SQL.ALERTS_PER_BUCKET, window, bucket);
   }
 
   /** Exact figures (overall rows have severity null), sorting every duration of the window. */

@@ -21,6 +21,7 @@ import {
 import {
   type DurationFigure,
   type ExactDurationRow,
+  type HistogramRow,
   MetricsRepository,
 } from './metrics.repository';
 import type {
@@ -59,7 +60,7 @@ export class MetricsService {
       this.repository.caseBreakdown(window),
       this.repository.actionBreakdown(window),
       this.repository.topFacets(window, TOP_LIMIT),
-      this.repository.alertsPerDay(days),
+      this.repository.alertsPerBucket(days, 'day'),
     ]);
     const total = alerts.reduce((sum, row) => sum + row.count, 0);
     const byStatus = tally(
@@ -209,22 +210,11 @@ export class MetricsService {
     const toSort = sorted.filter((figure) => (counts.get(figure) ?? 0) > 0);
     const exact = toSort.length > 0 ? await this.repository.exactDurations(window, toSort) : [];
     const breakdown = (figure: DurationFigure): DurationBreakdown => {
-      if (sorted.includes(figure)) {
-        const rows = exact.filter((row) => row.figure === figure);
-        const stats = (severity: string | null) =>
-          exactStats(rows.find((r) => r.severity === severity));
-        return {
-          overall: stats(null),
-          bySeverity: Object.fromEntries(SEVERITIES.map((severity) => [severity, stats(severity)])),
-        };
-      }
-      const rows = histogram.filter((row) => row.figure === figure);
-      const stats = (severity?: string) => ({
-        ...histogramStats(severity ? rows.filter((row) => row.severity === severity) : rows),
-        exact: false,
-      });
+      const stats = sorted.includes(figure)
+        ? exactStatsOf(exact.filter((row) => row.figure === figure))
+        : histogramStatsOf(histogram.filter((row) => row.figure === figure));
       return {
-        overall: stats(),
+        overall: stats(null),
         bySeverity: Object.fromEntries(SEVERITIES.map((severity) => [severity, stats(severity)])),
       };
     };
@@ -244,9 +234,21 @@ const FIGURES: DurationFigure[] = ['mtta', 'mttr', 'mte', 'execution', 'approval
 
 const EMPTY_STATS: DurationStats = { count: 0, mean: null, p50: null, p90: null, exact: true };
 
-function exactStats(row?: ExactDurationRow): DurationStats {
-  if (!row) return EMPTY_STATS;
-  const [p50, p90] = row.percentiles ?? [null, null];
+/** Stats per severity (null: overall) of one figure's exact rows. */
+function exactStatsOf(rows: ExactDurationRow[]): (severity: string | null) => DurationStats {
   const seconds = (millis: number | null) => (millis === null ? null : Math.round(millis) / 1000);
-  return { count: row.count, mean: row.mean, p50: seconds(p50), p90: seconds(p90), exact: true };
+  return (severity) => {
+    const row = rows.find((r) => r.severity === severity);
+    if (!row) return EMPTY_STATS;
+    const [p50, p90] = row.percentiles ?? [null, null];
+    return { count: row.count, mean: row.mean, p50: seconds(p50), p90: seconds(p90), exact: true };
+  };
+}
+
+/** Stats per severity (null: overall, all severities merged) of one figure's histogram rows. */
+function histogramStatsOf(rows: HistogramRow[]): (severity: string | null) => DurationStats {
+  return (severity) => ({
+    ...histogramStats(severity === null ? rows : rows.filter((row) => row.severity === severity)),
+    exact: false,
+  });
 }
